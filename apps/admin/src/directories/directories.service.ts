@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@roster/config';
+import { type Directory, DirectoriesRepository, type PageQuery, PrismaService, TenantsRepository } from '@roster/data';
+import { type DirectoryObject, scimBaseUrl, toDirectoryObject } from '@roster/events';
+import { ApiError, type ApiPrincipal, type ListResponse, toListResponse } from '@roster/platform';
+import { SecretBox } from '@roster/security';
+import { AuditService } from '../audit/audit.service';
+import type { CreateDirectoryBody, UpdateDirectoryBody } from './directory.schemas';
+import { DirectoryRemovalService } from './directory-removal.service';
+import { issueScimToken } from './scim-token';
+
+export interface CreatedDirectory {
+  directory: DirectoryObject;
+  scim: { base_url: string | null; bearer_token: string };
+}
+
+@Injectable()
+export class DirectoriesService {
+  private readonly secretBox: SecretBox;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly directories: DirectoriesRepository,
+    private readonly tenants: TenantsRepository,
+    private readonly removal: DirectoryRemovalService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.secretBox = SecretBox.fromEncodedKey(config.encryptionKey ?? '');
+  }
+
+  /** The token is returned here only; the database keeps its SHA-256. */
+  async create(principal: ApiPrincipal, tenantId: string, body: CreateDirectoryBody): Promise<CreatedDirectory> {
+    if (!(await this.tenants.findById(tenantId))) throw ApiError.notFound('tenant', tenantId);
+    const token = issueScimToken();
+    const directory = await this.directories.create({
+      tenantId,
+      name: body.name,
+      provider: body.provider,
+      deprovisioning: body.deprovisioning,
+      scimTokenHash: token.hash,
+      scimTokenLastFour: token.lastFour,
+    });
+    await this.audit.record(principal, { action: 'directory.created', targetType: 'directory', targetId: directory.id, tenantId });
+    return {
+      directory: this.present(directory),
+      scim: { base_url: scimBaseUrl(directory, this.config.publicScimUrl), bearer_token: token.token },
+    };
+  }
+
+  async get(id: string): Promise<DirectoryObject> {
+    return this.present(await this.require(id));
+  }
+
+  async list(page: PageQuery, tenantId?: string): Promise<ListResponse<DirectoryObject>> {
+    return toListResponse(await this.directories.list(page, { tenantId }), (row) => this.present(row));
+  }
+
+  async update(principal: ApiPrincipal, id: string, body: UpdateDirectoryBody): Promise<DirectoryObject> {
+    const existing = await this.require(id);
+    if (body.provider_config && existing.provider !== 'google_workspace') {
+      throw ApiError.badRequest('invalid_request', 'provider_config applies to google_workspace directories only.');
+    }
+    const directory = await this.directories.update(id, {
+      name: body.name,
+      deprovisioning: body.deprovisioning,
+      state: body.state,
+      attributeMapping: body.attribute_mapping,
+      roleMapping: body.role_mapping,
+      providerConfigEncrypted: body.provider_config && this.secretBox.encrypt(JSON.stringify(body.provider_config)),
+    });
+    await this.audit.record(principal, {
+      action: 'directory.updated',
+      targetType: 'directory',
+      targetId: id,
+      tenantId: directory.tenantId,
+      details: { fields: Object.keys(body) },
+    });
+    return this.present(directory);
+  }
+
+  async rotateToken(principal: ApiPrincipal, id: string, graceSeconds: number): Promise<{ bearer_token: string }> {
+    const existing = await this.require(id);
+    const token = issueScimToken();
+    await this.directories.rotateToken(id, {
+      scimTokenHash: token.hash,
+      scimTokenLastFour: token.lastFour,
+      previousScimTokenHash: graceSeconds > 0 ? existing.scimTokenHash : null,
+      previousExpiresAt: graceSeconds > 0 ? new Date(Date.now() + graceSeconds * 1000) : null,
+    });
+    await this.audit.record(principal, {
+      action: 'directory.token_rotated',
+      targetType: 'directory',
+      targetId: id,
+      tenantId: existing.tenantId,
+      details: { grace_seconds: graceSeconds },
+    });
+    return { bearer_token: token.token };
+  }
+
+  async delete(principal: ApiPrincipal, id: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const directory = await this.directories.findById(id, tx);
+      if (!directory) throw ApiError.notFound('directory', id);
+      await this.removal.remove(tx, directory);
+      const entry = { action: 'directory.deleted', targetType: 'directory', targetId: id, tenantId: directory.tenantId };
+      await this.audit.record(principal, entry, tx);
+    });
+  }
+
+  private present(directory: Directory): DirectoryObject {
+    return toDirectoryObject(directory, this.config.publicScimUrl);
+  }
+
+  private async require(id: string): Promise<Directory> {
+    const directory = await this.directories.findById(id);
+    if (!directory) throw ApiError.notFound('directory', id);
+    return directory;
+  }
+}

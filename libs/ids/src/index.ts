@@ -1,0 +1,1 @@
+export { ID_PREFIXES, type IdKind, isId, newId } from './prefixed-id';

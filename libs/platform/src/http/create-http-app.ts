@@ -1,0 +1,52 @@
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ApiExceptionFilter } from '../errors/api-exception.filter';
+import { MetricsRegistry } from '../metrics/metrics.registry';
+
+export interface HttpAppOptions {
+  /** Largest accepted request body in bytes (413 beyond). */
+  bodyLimit?: number;
+  /** Serve OpenAPI at /docs and /docs-json. */
+  openApi?: { title: string; description: string };
+  /** False for apps that render errors in their own format (SCIM). */
+  apiErrors?: boolean;
+}
+
+/** Builds a Fastify-based Nest app with Roster's logging, metrics and error shape. */
+export async function createHttpApp(rootModule: DynamicModule, options: HttpAppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  if (options.apiErrors !== false) app.useGlobalFilters(new ApiExceptionFilter());
+  recordHttpMetrics(app);
+  if (options.openApi) serveOpenApi(app, options.openApi);
+  return app;
+}
+
+function recordHttpMetrics(app: NestFastifyApplication): void {
+  const { httpDuration } = app.get(MetricsRegistry);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', (request, reply, done) => {
+      // The route pattern, not the URL, keeps label cardinality bounded.
+      const route = request.routeOptions.url ?? 'unmatched';
+      httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      done();
+    });
+}
+
+function serveOpenApi(app: NestFastifyApplication, info: { title: string; description: string }): void {
+  const config = new DocumentBuilder()
+    .setTitle(info.title)
+    .setDescription(info.description)
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key' })
+    .addSecurityRequirements('bearer')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+}

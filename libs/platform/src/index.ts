@@ -1,0 +1,15 @@
+export { ApiAuthModule } from './auth/api-auth.module';
+export { ApiKeyGuard } from './auth/api-key.guard';
+export { CurrentPrincipal } from './auth/current-principal.decorator';
+export type { ApiPrincipal } from './auth/principal';
+export { ConfigModule } from './config/config.module';
+export { ApiError } from './errors/api-error';
+export { ApiExceptionFilter } from './errors/api-exception.filter';
+export { createHttpApp, type HttpAppOptions } from './http/create-http-app';
+export { MetricsRegistry } from './metrics/metrics.registry';
+export { type ListResponse, listQuerySchema, toListResponse } from './pagination/list-query';
+export { type AppName, PlatformModule } from './platform.module';
+export { RedisConnection } from './redis/redis.module';
+export { openApiSchema } from './validation/openapi-schema';
+export { parseInput } from './validation/parse-input';
+export { runApp } from './http/run-app';

@@ -1,0 +1,2 @@
+export { SecretBox, SecretBoxError } from './secret-box';
+export { generateSecret, hashSecret, lastFour, secretMatchesHash, secretsEqual } from './secret-token';

@@ -1,0 +1,3 @@
+export { type TestContext, useTestContext } from './test-context';
+export { createTestDatabase, dropTestDatabase, ensureTemplateDatabase, withDatabase } from './test-database';
+export { type RunningApp, startApp } from './running-app';
