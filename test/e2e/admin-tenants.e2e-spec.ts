@@ -9,8 +9,8 @@ describe('admin API: tenants', () => {
 
   beforeAll(async () => {
     admin = await startApp(createAdminApp, context.config({ ROSTER_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY }));
+    context.onTeardown(() => admin.close());
   });
-  afterAll(() => admin?.close());
 
   const call = (method: string, path: string, body?: unknown) => admin.request(method, path, { token: BOOTSTRAP_KEY, body });
 

@@ -11,6 +11,11 @@ export interface TestContext {
   /** The environment an app under test gets; override what a test needs. */
   env(overrides?: Record<string, string>): Record<string, string>;
   config(overrides?: Record<string, string>): AppConfig;
+  /**
+   * Registers cleanup (close an app, end a client) to run before the database is
+   * dropped; the last registered runs first.
+   */
+  onTeardown(cleanup: () => Promise<unknown> | unknown): void;
 }
 
 function required(name: string): string {
@@ -25,7 +30,8 @@ function required(name: string): string {
  */
 export function useTestContext(): TestContext {
   const serverUrl = () => required('ROSTER_TEST_POSTGRES_URL');
-  const context = {} as TestContext;
+  const teardowns: (() => Promise<unknown> | unknown)[] = [];
+  const context = { onTeardown: (cleanup) => void teardowns.push(cleanup) } as TestContext;
 
   beforeAll(async () => {
     const databaseUrl = await createTestDatabase(serverUrl(), required('ROSTER_TEST_TEMPLATE'));
@@ -46,6 +52,7 @@ export function useTestContext(): TestContext {
   });
 
   afterAll(async () => {
+    for (const cleanup of teardowns.reverse()) await cleanup();
     if (context.databaseUrl) await dropTestDatabase(serverUrl(), context.databaseUrl);
   });
 

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { MetricsRegistry } from '../metrics/metrics.registry';
+import { assignRequestId, REQUEST_ID_HEADER } from './request-id';
 
 export interface HttpAppOptions {
   /** Largest accepted request body in bytes (413 beyond). */
@@ -17,27 +18,34 @@ export interface HttpAppOptions {
 
 /** Builds a Fastify-based Nest app with Roster's logging, metrics and error shape. */
 export async function createHttpApp(rootModule: DynamicModule, options: HttpAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: true,
+    genReqId: assignRequestId,
+  });
+  // Hooks go on the Fastify instance before Nest wraps it, or they never run.
+  const metrics: { registry?: MetricsRegistry } = {};
+  addHttpHooks(adapter, metrics);
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true });
+  metrics.registry = app.get(MetricsRegistry);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   if (options.apiErrors !== false) app.useGlobalFilters(new ApiExceptionFilter());
-  recordHttpMetrics(app);
   if (options.openApi) serveOpenApi(app, options.openApi);
   return app;
 }
 
-function recordHttpMetrics(app: NestFastifyApplication): void {
-  const { httpDuration } = app.get(MetricsRegistry);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onResponse', (request, reply, done) => {
-      // The route pattern, not the URL, keeps label cardinality bounded.
-      const route = request.routeOptions.url ?? 'unmatched';
-      httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
-      done();
-    });
+function addHttpHooks(adapter: FastifyAdapter, metrics: { registry?: MetricsRegistry }): void {
+  const fastify = adapter.getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    // The route pattern, not the URL, keeps label cardinality bounded.
+    const route = request.routeOptions.url ?? 'unmatched';
+    const labels = { method: request.method, route, status: String(reply.statusCode) };
+    metrics.registry?.httpDuration.observe(labels, reply.elapsedTime / 1000);
+  });
 }
 
 function serveOpenApi(app: NestFastifyApplication, info: { title: string; description: string }): void {

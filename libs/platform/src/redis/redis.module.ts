@@ -6,10 +6,10 @@ import { Redis } from 'ioredis';
 @Injectable()
 export class RedisConnection extends Redis implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    // Commands fail fast while Redis is down instead of queueing forever.
-    super(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    // A command waits for at most one reconnection attempt instead of queueing forever.
+    super(config.redisUrl, { maxRetriesPerRequest: 1 });
+    // Connection errors surface through the commands that fail (readiness says so).
     this.on('error', () => undefined);
-    void this.connect().catch(() => undefined);
   }
 
   onModuleDestroy(): void {

@@ -1,0 +1,4 @@
+import { runApp } from '@roster/platform';
+import { createIngestApp } from './ingest-app';
+
+void runApp(createIngestApp, (config) => config.ports.ingest);
