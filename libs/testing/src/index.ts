@@ -1,3 +1,3 @@
 export { type TestContext, useTestContext } from './test-context';
 export { createTestDatabase, dropTestDatabase, ensureTemplateDatabase, withDatabase } from './test-database';
-export { type RunningApp, startApp } from './running-app';
+export { type RunningApp, startApp, type TestResponse } from './running-app';

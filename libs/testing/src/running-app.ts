@@ -1,11 +1,18 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@roster/config';
 
+/** A fetch Response whose json() is untyped, as test assertions want it. */
+export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
+
 export interface RunningApp {
   app: NestFastifyApplication;
   url: string;
   /** fetch() against the app, with an optional bearer token and JSON body. */
-  request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  request(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<TestResponse>;
   close(): Promise<void>;
 }
 

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ApiKeysRepository, type PageQuery } from '@roster/data';
 import { ApiError, type ApiPrincipal, type ListResponse, toListResponse } from '@roster/platform';
-import { generateSecret, hashSecret, lastFour } from '@roster/security';
+import { issueSecret } from '@roster/security';
 import { AuditService } from '../audit/audit.service';
 import { type ApiKeyObject, toApiKeyObject } from './api-key.object';
-
-export const API_KEY_PREFIX = 'roster_sk_';
 
 @Injectable()
 export class ApiKeysService {
@@ -16,10 +14,10 @@ export class ApiKeysService {
 
   /** The secret is in this response only; the database keeps its SHA-256. */
   async create(principal: ApiPrincipal, name: string): Promise<ApiKeyObject & { secret: string }> {
-    const secret = generateSecret(API_KEY_PREFIX);
-    const key = await this.apiKeys.create({ name, keyHash: hashSecret(secret), lastFour: lastFour(secret) });
+    const issued = issueSecret('apiKey');
+    const key = await this.apiKeys.create({ name, keyHash: issued.hash, lastFour: issued.lastFour });
     await this.audit.record(principal, { action: 'api_key.created', targetType: 'api_key', targetId: key.id });
-    return { ...toApiKeyObject(key), secret };
+    return { ...toApiKeyObject(key), secret: issued.secret };
   }
 
   async list(page: PageQuery): Promise<ListResponse<ApiKeyObject>> {

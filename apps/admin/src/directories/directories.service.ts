@@ -3,11 +3,10 @@ import { APP_CONFIG, type AppConfig } from '@roster/config';
 import { type Directory, DirectoriesRepository, type PageQuery, PrismaService, TenantsRepository } from '@roster/data';
 import { type DirectoryObject, scimBaseUrl, toDirectoryObject } from '@roster/events';
 import { ApiError, type ApiPrincipal, type ListResponse, toListResponse } from '@roster/platform';
-import { SecretBox } from '@roster/security';
+import { issueSecret, SecretBox } from '@roster/security';
 import { AuditService } from '../audit/audit.service';
 import type { CreateDirectoryBody, UpdateDirectoryBody } from './directory.schemas';
 import { DirectoryRemovalService } from './directory-removal.service';
-import { issueScimToken } from './scim-token';
 
 export interface CreatedDirectory {
   directory: DirectoryObject;
@@ -32,7 +31,7 @@ export class DirectoriesService {
   /** The token is returned here only; the database keeps its SHA-256. */
   async create(principal: ApiPrincipal, tenantId: string, body: CreateDirectoryBody): Promise<CreatedDirectory> {
     if (!(await this.tenants.findById(tenantId))) throw ApiError.notFound('tenant', tenantId);
-    const token = issueScimToken();
+    const token = issueSecret('scimToken');
     const directory = await this.directories.create({
       tenantId,
       name: body.name,
@@ -44,7 +43,7 @@ export class DirectoriesService {
     await this.audit.record(principal, { action: 'directory.created', targetType: 'directory', targetId: directory.id, tenantId });
     return {
       directory: this.present(directory),
-      scim: { base_url: scimBaseUrl(directory, this.config.publicScimUrl), bearer_token: token.token },
+      scim: { base_url: scimBaseUrl(directory, this.config.publicScimUrl), bearer_token: token.secret },
     };
   }
 
@@ -81,7 +80,7 @@ export class DirectoriesService {
 
   async rotateToken(principal: ApiPrincipal, id: string, graceSeconds: number): Promise<{ bearer_token: string }> {
     const existing = await this.require(id);
-    const token = issueScimToken();
+    const token = issueSecret('scimToken');
     await this.directories.rotateToken(id, {
       scimTokenHash: token.hash,
       scimTokenLastFour: token.lastFour,
@@ -95,7 +94,7 @@ export class DirectoriesService {
       tenantId: existing.tenantId,
       details: { grace_seconds: graceSeconds },
     });
-    return { bearer_token: token.token };
+    return { bearer_token: token.secret };
   }
 
   async delete(principal: ApiPrincipal, id: string): Promise<void> {

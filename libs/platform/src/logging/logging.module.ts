@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@roster/config';
 import { LoggerModule } from 'nestjs-pino';
 
@@ -18,6 +18,7 @@ export class LoggingModule {
         LoggerModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
+            forRoutes: [{ path: '*', method: RequestMethod.ALL }],
             pinoHttp: {
               name: app,
               level: config.logLevel,
