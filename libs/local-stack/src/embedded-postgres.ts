@@ -44,7 +44,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.start();
   } catch (error) {
     // The package rejects with `undefined` on most failures; its stderr says why.
-    throw new Error(`embedded Postgres failed to start: ${errors.join(' ').trim() || String(error)}`);
+    throw new Error(`embedded Postgres failed to start: ${errors.join(' ').trim() || String(error)}`, { cause: error });
   }
   await createDatabaseIfMissing(server, options.database);
   return {

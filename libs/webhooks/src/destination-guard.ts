@@ -88,6 +88,7 @@ export function normaliseHost(hostname: string): string {
   const candidate = isIPv6(hostname) ? `[${hostname}]` : hostname;
   // The parser would quietly drop tabs and take "evil@host" or "host/x" apart;
   // a caller handing us those has a bug we should not paper over.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   const notJustAHost = /[\s\u0000-\u001f/?#@\\]/.test(candidate) || hasPort(candidate) || candidate === '';
   const url = notJustAHost ? undefined : parseHttpUrl(`http://${candidate}/`);
   if (!url || url.host !== url.hostname || url.pathname !== '/') {

@@ -101,6 +101,6 @@ async function applyMigration(client: Client, migration: Migration): Promise<voi
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
-    throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`);
+    throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -1,0 +1,24 @@
+# One image for the three apps and the migration step; docker-compose.yml picks the command.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json prisma.config.ts tsconfig.base.json ./
+COPY tools ./tools
+COPY prisma ./prisma
+# The postinstall step generates the Prisma client (offline; see tools/prisma-generate.js).
+RUN npm ci --no-audit --no-fund
+COPY apps ./apps
+COPY libs ./libs
+RUN node tools/build.js && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/prisma ./prisma
+RUN mkdir -p /app/.data && chown node:node /app/.data
+USER node
+EXPOSE 3000 3001 3002
+CMD ["node", "--enable-source-maps", "dist/apps/admin/src/main.js"]
