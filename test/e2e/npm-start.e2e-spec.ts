@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@roster/local-stack';
@@ -40,6 +40,9 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 describe('npm start on a fresh data directory', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'roster-start-'));
+  // mkdtemp makes it 0700; as root, embedded Postgres runs as the `postgres` user,
+  // which must be able to enter it, as it can a project's .data/.
+  chmodSync(dataDir, 0o755);
   let started: Started | undefined;
 
   beforeAll(() => {
@@ -79,7 +82,7 @@ describe('npm start on a fresh data directory', () => {
     expect(output).toMatch(/SCIM bearer token\s+scim_\S+/);
 
     started.child.kill('SIGINT');
-    expect(await exited(started.child)).toBe(0);
+    expect(await exited(started.child)).toBe(130); // 128 + SIGINT, as after Ctrl-C
     for (const port of Object.values(ports)) {
       await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
     }
@@ -105,6 +108,6 @@ describe('npm start on a fresh data directory', () => {
     expect((tenants as { data: unknown[] }).data).toHaveLength(1);
     expect(started.output()).not.toContain('applied migration');
     started.child.kill('SIGINT');
-    expect(await exited(started.child)).toBe(0);
+    expect(await exited(started.child)).toBe(130); // 128 + SIGINT, as after Ctrl-C
   }, 150_000);
 });

