@@ -29,6 +29,22 @@ async function waitFor(started: Started, text: string, timeoutMs: number): Promi
   }
 }
 
+async function freePorts() {
+  return { admin: await findFreePort(), ingest: await findFreePort(), delivery: await findFreePort() };
+}
+
+// Only PATH and HOME: no DATABASE_URL or REDIS_URL, as on a newcomer's machine.
+function freshEnv(dataDir: string, ports: { admin: number; ingest: number; delivery: number }): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ROSTER_DATA_DIR: dataDir,
+    ADMIN_PORT: String(ports.admin),
+    INGEST_PORT: String(ports.ingest),
+    DELIVERY_PORT: String(ports.delivery),
+  };
+}
+
 function processesMentioning(text: string): string[] {
   const lines = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n');
   return lines.filter((line) => line.includes(text));
@@ -57,16 +73,8 @@ describe('npm start on a fresh data directory', () => {
   });
 
   it('starts embedded Postgres, Redis and the three apps, seeds a demo, and stops everything on Ctrl-C', async () => {
-    const ports = { admin: await findFreePort(), ingest: await findFreePort(), delivery: await findFreePort() };
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      ROSTER_DATA_DIR: dataDir,
-      ADMIN_PORT: String(ports.admin),
-      INGEST_PORT: String(ports.ingest),
-      DELIVERY_PORT: String(ports.delivery),
-    };
-    started = start(env);
+    const ports = await freePorts();
+    started = start(freshEnv(dataDir, ports));
     await waitFor(started, 'Press Ctrl-C to stop', 90_000);
     const output = started.output();
 
@@ -91,15 +99,8 @@ describe('npm start on a fresh data directory', () => {
   }, 150_000);
 
   it('reuses the data directory and the demo credentials on the next start', async () => {
-    const ports = { admin: await findFreePort(), ingest: await findFreePort(), delivery: await findFreePort() };
-    started = start({
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      ROSTER_DATA_DIR: dataDir,
-      ADMIN_PORT: String(ports.admin),
-      INGEST_PORT: String(ports.ingest),
-      DELIVERY_PORT: String(ports.delivery),
-    });
+    const ports = await freePorts();
+    started = start(freshEnv(dataDir, ports));
     await waitFor(started, 'Press Ctrl-C to stop', 90_000);
     const apiKey = /Demo API key\s+(roster_sk_\S+)/.exec(started.output())![1]!;
     const tenants = await (
