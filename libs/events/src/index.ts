@@ -3,3 +3,18 @@ export { type DirectoryObject, type DirectoryRecord, scimBaseUrl, toDirectoryObj
 export { type EventObject, type EventRecord, toEventObject } from './event-object';
 export { EVENT_TYPES, type EventType, isEventType } from './event-types';
 export type { NewEvent } from './new-event';
+export {
+  type DirectoryObjectMappings,
+  type GroupReference,
+  NO_MAPPINGS,
+  readDirectoryMappings,
+  rolesForGroups,
+} from './directory-mappings';
+export { type DirectoryGroupObject, type DirectoryGroupRecord, toDirectoryGroupObject } from './directory-group-object';
+export {
+  type DirectoryUserObject,
+  type DirectoryUserRecord,
+  toDirectoryUserObject,
+  type UserEmail,
+} from './directory-user-object';
+export { previousAttributes } from './previous-attributes';

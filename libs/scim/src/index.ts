@@ -69,3 +69,6 @@ export {
   type PatchResult,
 } from './patch/patch-operation';
 export { readPatchOperations } from './patch/read-patch-request';
+
+export { readAttributeValue } from './resource/read-attribute-value';
+export { deepEqual, isPlainObject } from './patch/json-value';
