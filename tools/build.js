@@ -7,7 +7,7 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const outDir = path.join(root, 'dist');
-const sources = ['apps', 'libs', 'tools/start'];
+const sources = ['apps', 'libs', 'tools/start', 'tools/simulate', 'bench'].filter((dir) => fs.existsSync(path.join(root, dir)));
 const { compilerOptions } = require('../tsconfig.base.json');
 
 function listSources(dir) {
