@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 // Domain libraries are pure: no framework, ORM, queue or Redis client in them
 // (see docs/architecture.md). Infrastructure is wired in apps and infra libs.
-const DOMAIN_LIBS = ['libs/dialects', 'libs/scim', 'libs/webhooks', 'libs/events', 'libs/ids', 'libs/security'];
+const DOMAIN_LIBS = ['libs/dialects', 'libs/scim', 'libs/sdk', 'libs/webhooks', 'libs/events', 'libs/ids', 'libs/security'];
 const INFRASTRUCTURE = ['@nestjs/*', '@prisma/*', 'prisma', 'bullmq', 'ioredis', 'pg', 'fastify', 'express'];
 
 export default tseslint.config(

@@ -1,0 +1,2 @@
+// Public API of @roster/sdk: the client a SaaS backend uses to consume Roster (webhook verification, Events API paging).
+export {};
