@@ -72,3 +72,5 @@ export { readPatchOperations } from './patch/read-patch-request';
 
 export { readAttributeValue } from './resource/read-attribute-value';
 export { deepEqual, isPlainObject } from './patch/json-value';
+export { type AttributeSelection, isAttributeExcluded, projectAttributes } from './resource/project-attributes';
+export { readResource, type ResourceInput } from './resource/read-resource';
