@@ -1,16 +1,35 @@
 export { fetchPage, type IdRange, type Page, type PageQuery } from './cursor-page';
 export { DataModule } from './data.module';
-export type { ApiKey, Directory, Event, Tenant } from './generated/prisma/client';
+export type { ApiKey, Directory, DirectoryGroup, DirectoryUser, Event, Tenant } from './generated/prisma/client';
+export type { PortalSession, Role } from './generated/prisma/client';
 export { findMigrationsDir, migrate, type MigrateOptions } from './migrations/migrate';
 export { PrismaService, type PrismaTransaction } from './prisma.service';
 export { ApiKeysRepository } from './repositories/api-keys.repository';
 export { type AuditEntry, AuditLogRepository } from './repositories/audit-log.repository';
+export { type AuditLogFilter, AuditLogReadsRepository, type AuditLogRow } from './repositories/audit-log-reads.repository';
 export {
   type DirectoryChanges,
   type DirectoryInput,
   DirectoriesRepository,
   type TokenRotation,
 } from './repositories/directories.repository';
+export { type DirectoryGroupFields, DirectoryGroupsRepository } from './repositories/directory-groups.repository';
+export { type DirectoryUserFields, DirectoryUsersRepository } from './repositories/directory-users.repository';
+export {
+  type DirectoryGroupFilter,
+  DirectoryReadsRepository,
+  type DirectoryUserFilter,
+} from './repositories/directory-reads.repository';
 export { EventLogRepository } from './repositories/event-log.repository';
+export { type PortalLinkInput, PortalSessionsRepository } from './repositories/portal-sessions.repository';
+export { type RoleInput, RolesRepository } from './repositories/roles.repository';
+export {
+  ScimRequestReadsRepository,
+  type ScimRequestOutcome,
+  type ScimRequestRow,
+} from './repositories/scim-request-reads.repository';
+export { type GroupMember, GroupMembershipsRepository } from './repositories/group-memberships.repository';
+export type { ResourceListQuery } from './repositories/resource-list-query';
+export { type ScimRequestEntry, ScimRequestsRepository } from './repositories/scim-requests.repository';
 export { type TenantInput, TenantsRepository } from './repositories/tenants.repository';
 export { translateUniqueViolation, UniqueViolationError } from './unique-violation';

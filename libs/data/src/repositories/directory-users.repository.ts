@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { DirectoryUser, Prisma } from '../generated/prisma/client';
+import type { PrismaTransaction } from '../prisma.service';
+import { translateUniqueViolation } from '../unique-violation';
+import { type ResourceListQuery, listResources } from './resource-list-query';
+
+/** The columns a SCIM user write sets; the resource JSON is the source, the rest mirror it for indexes. */
+export interface DirectoryUserFields {
+  externalId: string | null;
+  userName: string;
+  active: boolean;
+  state: string;
+  removedAt: Date | null;
+  displayName: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  email: string | null;
+  attributes: Prisma.InputJsonValue;
+}
+
+/** SCIM users of a directory (`directory_users`). Writes join the caller's transaction. */
+@Injectable()
+export class DirectoryUsersRepository {
+  async insert(db: PrismaTransaction, user: { id: string; directoryId: string; tenantId: string } & DirectoryUserFields): Promise<DirectoryUser> {
+    try {
+      return await db.directoryUser.create({ data: user });
+    } catch (error) {
+      return translateUniqueViolation(error, 'userName');
+    }
+  }
+
+  find(db: PrismaTransaction, directoryId: string, id: string): Promise<DirectoryUser | null> {
+    return db.directoryUser.findFirst({ where: { id, directoryId } });
+  }
+
+  findMany(db: PrismaTransaction, directoryId: string, ids: readonly string[]): Promise<DirectoryUser[]> {
+    return db.directoryUser.findMany({ where: { directoryId, id: { in: [...ids] } } });
+  }
+
+  /** Which of `ids` are users of the directory, in one indexed lookup. */
+  async existing(db: PrismaTransaction, directoryId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await db.directoryUser.findMany({ where: { directoryId, id: { in: [...ids] } }, select: { id: true } });
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Writes new fields and bumps the version (the ETag). */
+  async update(db: PrismaTransaction, id: string, fields: DirectoryUserFields): Promise<DirectoryUser> {
+    try {
+      return await db.directoryUser.update({
+        where: { id },
+        data: { ...fields, version: { increment: 1 }, updatedAt: new Date() },
+      });
+    } catch (error) {
+      return translateUniqueViolation(error, 'userName');
+    }
+  }
+
+  async delete(db: PrismaTransaction, id: string): Promise<void> {
+    await db.directoryUser.delete({ where: { id } });
+  }
+
+  /** A filtered, sorted page for SCIM list requests, with the total count. */
+  list(db: PrismaTransaction, directoryId: string, query: ResourceListQuery): Promise<{ total: number; rows: DirectoryUser[] }> {
+    return listResources(db, 'directory_users', directoryId, query, (ids) =>
+      db.directoryUser.findMany({ where: { id: { in: ids } } }),
+    );
+  }
+}

@@ -1,0 +1,43 @@
+import type { PrismaTransaction } from '../prisma.service';
+
+/** A compiled SCIM list request: the WHERE fragment is produced by @roster/scim's compileFilter over alias `t`. */
+export interface ResourceListQuery {
+  /** SQL boolean expression over alias `t`, with `$n` placeholders starting at $2 ($1 is the directory id). */
+  where?: { sql: string; params: unknown[] };
+  /** SQL expression over alias `t` to order by (from compileSortKey); id order when absent. */
+  orderBy?: string;
+  descending?: boolean;
+  /** 0-based offset (SCIM startIndex - 1). */
+  offset: number;
+  /** Page size; 0 counts only. */
+  limit: number;
+}
+
+/**
+ * Runs a SCIM list over a resource table in two statements: the total count
+ * and the ids of the page (both index-driven), then loads the page's rows.
+ * Filters and sort keys come only from the allowlisted SQL compiler, never from
+ * request text.
+ */
+export async function listResources<T extends { id: string }>(
+  db: PrismaTransaction,
+  table: 'directory_users' | 'directory_groups',
+  directoryId: string,
+  query: ResourceListQuery,
+  load: (ids: string[]) => Promise<T[]>,
+): Promise<{ total: number; rows: T[] }> {
+  const where = `t.directory_id = $1${query.where ? ` AND ${query.where.sql}` : ''}`;
+  const params = [directoryId, ...(query.where?.params ?? [])];
+  const [{ count }] = await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM ${table} t WHERE ${where}`, ...params);
+  const total = Number(count);
+  if (query.limit === 0 || total <= query.offset) return { total, rows: [] };
+  const direction = query.descending ? 'DESC' : 'ASC';
+  const order = query.orderBy ? `${query.orderBy} ${direction} NULLS LAST, t.id ${direction}` : `t.id ${direction}`;
+  const page = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT t.id FROM ${table} t WHERE ${where} ORDER BY ${order} LIMIT ${Number(query.limit)} OFFSET ${Number(query.offset)}`,
+    ...params,
+  );
+  const ids = page.map((row) => row.id);
+  const byId = new Map((await load(ids)).map((row) => [row.id, row]));
+  return { total, rows: ids.flatMap((id) => byId.get(id) ?? []) };
+}
