@@ -18,3 +18,10 @@ export {
   type UserEmail,
 } from './directory-user-object';
 export { previousAttributes } from './previous-attributes';
+export {
+  type EventScope,
+  groupChangeEvents,
+  membershipEvent,
+  type ObjectChange,
+  userChangeEvents,
+} from './directory-change-events';
