@@ -44,3 +44,5 @@ export {
   WEBHOOK_SECRET_PREFIX,
   WebhookSecretError,
 } from './webhook-secret';
+export { type EndpointSubscription, endpointWantsEvent, type EventScope } from './endpoint-filter';
+export { type SentWebhook, WebhookSender, type WebhookSenderOptions } from './webhook-sender';
