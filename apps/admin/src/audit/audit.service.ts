@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type AuditEntry, AuditLogRepository, type PrismaTransaction } from '@roster/data';
-import type { ApiPrincipal } from '@roster/platform';
+import type { AuditActor } from './audit-actor';
 
 type AuditRecord = Omit<AuditEntry, 'actorType' | 'actorId'>;
 
@@ -9,7 +9,7 @@ type AuditRecord = Omit<AuditEntry, 'actorType' | 'actorId'>;
 export class AuditService {
   constructor(private readonly auditLog: AuditLogRepository) {}
 
-  record(principal: ApiPrincipal, entry: AuditRecord, db?: PrismaTransaction): Promise<void> {
-    return this.auditLog.append({ actorType: principal.type, actorId: principal.id, ...entry }, db);
+  record(actor: AuditActor, entry: AuditRecord, db?: PrismaTransaction): Promise<void> {
+    return this.auditLog.append({ actorType: actor.type, actorId: actor.id, ...entry }, db);
   }
 }
