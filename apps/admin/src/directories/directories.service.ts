@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@roster/config';
 import { type Directory, DirectoriesRepository, type PageQuery, PrismaService, TenantsRepository } from '@roster/data';
 import { type DirectoryObject, scimBaseUrl, toDirectoryObject } from '@roster/events';
-import { ApiError, type ApiPrincipal, type ListResponse, toListResponse } from '@roster/platform';
+import { ApiError, type ListResponse, toListResponse } from '@roster/platform';
 import { issueSecret, SecretBox } from '@roster/security';
+import type { AuditActor } from '../audit/audit-actor';
 import { AuditService } from '../audit/audit.service';
 import type { CreateDirectoryBody, UpdateDirectoryBody } from './directory.schemas';
 import { DirectoryRemovalService } from './directory-removal.service';
@@ -29,7 +30,7 @@ export class DirectoriesService {
   }
 
   /** The token is returned here only; the database keeps its SHA-256. */
-  async create(principal: ApiPrincipal, tenantId: string, body: CreateDirectoryBody): Promise<CreatedDirectory> {
+  async create(principal: AuditActor, tenantId: string, body: CreateDirectoryBody): Promise<CreatedDirectory> {
     if (!(await this.tenants.findById(tenantId))) throw ApiError.notFound('tenant', tenantId);
     const token = issueSecret('scimToken');
     const directory = await this.directories.create({
@@ -55,7 +56,7 @@ export class DirectoriesService {
     return toListResponse(await this.directories.list(page, { tenantId }), (row) => this.present(row));
   }
 
-  async update(principal: ApiPrincipal, id: string, body: UpdateDirectoryBody): Promise<DirectoryObject> {
+  async update(principal: AuditActor, id: string, body: UpdateDirectoryBody): Promise<DirectoryObject> {
     const existing = await this.require(id);
     if (body.provider_config && existing.provider !== 'google_workspace') {
       throw ApiError.badRequest('invalid_request', 'provider_config applies to google_workspace directories only.');
@@ -78,7 +79,7 @@ export class DirectoriesService {
     return this.present(directory);
   }
 
-  async rotateToken(principal: ApiPrincipal, id: string, graceSeconds: number): Promise<{ bearer_token: string }> {
+  async rotateToken(principal: AuditActor, id: string, graceSeconds: number): Promise<{ bearer_token: string }> {
     const existing = await this.require(id);
     const token = issueSecret('scimToken');
     await this.directories.rotateToken(id, {
@@ -97,7 +98,7 @@ export class DirectoriesService {
     return { bearer_token: token.secret };
   }
 
-  async delete(principal: ApiPrincipal, id: string): Promise<void> {
+  async delete(principal: AuditActor, id: string): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const directory = await this.directories.findById(id, tx);
       if (!directory) throw ApiError.notFound('directory', id);
