@@ -7,13 +7,19 @@ import { DirectoriesRepository } from './repositories/directories.repository';
 import { DirectoryReadsRepository } from './repositories/directory-reads.repository';
 import { DirectoryGroupsRepository } from './repositories/directory-groups.repository';
 import { DirectoryUsersRepository } from './repositories/directory-users.repository';
+import { EventFeedRepository } from './repositories/event-feed.repository';
 import { EventLogRepository } from './repositories/event-log.repository';
+import { EventOutboxRepository } from './repositories/event-outbox.repository';
+import { EventRetentionRepository } from './repositories/event-retention.repository';
 import { PortalSessionsRepository } from './repositories/portal-sessions.repository';
 import { RolesRepository } from './repositories/roles.repository';
 import { ScimRequestReadsRepository } from './repositories/scim-request-reads.repository';
 import { GroupMembershipsRepository } from './repositories/group-memberships.repository';
 import { ScimRequestsRepository } from './repositories/scim-requests.repository';
 import { TenantsRepository } from './repositories/tenants.repository';
+import { WebhookDeliveriesRepository } from './repositories/webhook-deliveries.repository';
+import { WebhookEndpointsRepository } from './repositories/webhook-endpoints.repository';
+import { WebhookFanoutRepository } from './repositories/webhook-fanout.repository';
 
 const repositories = [
   ApiKeysRepository,
@@ -23,13 +29,19 @@ const repositories = [
   DirectoryReadsRepository,
   DirectoryGroupsRepository,
   DirectoryUsersRepository,
+  EventFeedRepository,
   EventLogRepository,
+  EventOutboxRepository,
+  EventRetentionRepository,
   PortalSessionsRepository,
   RolesRepository,
   ScimRequestReadsRepository,
   GroupMembershipsRepository,
   ScimRequestsRepository,
   TenantsRepository,
+  WebhookDeliveriesRepository,
+  WebhookEndpointsRepository,
+  WebhookFanoutRepository,
 ];
 
 /** Postgres access for an app: the Prisma client and the repositories. Needs APP_CONFIG. */

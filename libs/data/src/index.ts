@@ -20,7 +20,16 @@ export {
   DirectoryReadsRepository,
   type DirectoryUserFilter,
 } from './repositories/directory-reads.repository';
-export { EventLogRepository } from './repositories/event-log.repository';
+export { comparePositions, type EventPosition, laterPosition } from './event-position';
+export {
+  type EventFeedFilter,
+  type EventFeedPage,
+  EventFeedRepository,
+  type EventLogEntry,
+} from './repositories/event-feed.repository';
+export { EventLogRepository, EventOrderError } from './repositories/event-log.repository';
+export { EventOutboxRepository, type UndispatchedEvent } from './repositories/event-outbox.repository';
+export { EventRetentionRepository } from './repositories/event-retention.repository';
 export { type PortalLinkInput, PortalSessionsRepository } from './repositories/portal-sessions.repository';
 export { type RoleInput, RolesRepository } from './repositories/roles.repository';
 export {
@@ -32,4 +41,8 @@ export { type GroupMember, GroupMembershipsRepository } from './repositories/gro
 export type { ResourceListQuery } from './repositories/resource-list-query';
 export { type ScimRequestEntry, ScimRequestsRepository } from './repositories/scim-requests.repository';
 export { type TenantInput, TenantsRepository } from './repositories/tenants.repository';
+export type { WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint } from './generated/prisma/client';
+export * from './repositories/webhook-deliveries.repository';
+export * from './repositories/webhook-endpoints.repository';
+export * from './repositories/webhook-fanout.repository';
 export { translateUniqueViolation, UniqueViolationError } from './unique-violation';
