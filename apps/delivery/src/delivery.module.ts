@@ -1,7 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@roster/config';
 import { PlatformModule } from '@roster/platform';
+import { EventsModule } from './events/events.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues/queues.module';
+import { RetentionModule } from './retention/retention.module';
 
 /** The Events API, webhook endpoints, the webhook workers and the outbox relay (CONTRACT sections 6-7). */
 @Module({})
@@ -12,6 +15,9 @@ export class DeliveryModule {
       imports: [
         PlatformModule.forRoot('delivery', config),
         QueuesModule,
+        EventsModule,
+        OutboxModule,
+        RetentionModule,
         // Feature modules, one line each (events, outbox, webhooks, google sync).
       ],
     };

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import {
+  comparePositions,
+  type EventFeedFilter,
+  type EventFeedPage,
+  EventFeedRepository,
+  type EventPosition,
+} from '@roster/data';
+import { type EventObject, toEventObject } from '@roster/events';
+import { ApiError, type ListResponse } from '@roster/platform';
+import { encodeCursor } from './event-cursor';
+import type { ListEventsQuery } from './event-list.schemas';
+import { EventLogListener } from './event-log-listener';
+
+// A matching event has committed but waits for an older transaction to end: that
+// end sends no notification, so look again soon (and less often the longer it takes).
+const PENDING_RECHECK_MS = { first: 5, max: 200 };
+
+/** The Events API: pages of the log in its global order, long-polled on the app's LISTEN connection. */
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly feed: EventFeedRepository,
+    private readonly listener: EventLogListener,
+  ) {}
+
+  async list(query: ListEventsQuery, signal: AbortSignal): Promise<ListResponse<EventObject>> {
+    const filter: EventFeedFilter = { types: query.types, tenantId: query.tenant_id, directoryId: query.directory_id };
+    const start = await this.start(query);
+    const page = await this.waitForPage(start, filter, query.limit, Date.now() + query.wait * 1000, signal);
+    return {
+      object: 'list',
+      data: page.events.map(toEventObject),
+      list_metadata: { before: null, after: encodeCursor(page.next) },
+    };
+  }
+
+  private start(query: ListEventsQuery): Promise<EventPosition | null> {
+    if (query.after === 'now') return this.feed.tail();
+    if (query.after) return Promise.resolve(query.after);
+    if (query.range_start) return this.feed.before(query.range_start);
+    return Promise.resolve(null);
+  }
+
+  private async waitForPage(
+    after: EventPosition | null,
+    filter: EventFeedFilter,
+    limit: number,
+    deadline: number,
+    signal: AbortSignal,
+  ): Promise<EventFeedPage> {
+    let recheck = PENDING_RECHECK_MS.first;
+    // Listen before the first read, so a commit right after a read still wakes us.
+    const watch = this.listener.watch(filter);
+    try {
+      for (;;) {
+        const page = await this.read(after, filter, limit);
+        const left = deadline - Date.now();
+        if (page.events.length > 0 || left <= 0 || signal.aborted || !this.listener.open) return page;
+        await watch.wait(page.pending ? Math.min(recheck, left) : left, signal);
+        if (page.pending) recheck = Math.min(recheck * 2, PENDING_RECHECK_MS.max);
+        after = page.next;
+      }
+    } finally {
+      watch.close();
+    }
+  }
+
+  // The retention check follows the read: a prune that commits before it is
+  // seen by it, and one that commits after it deleted nothing this read needed.
+  private async read(after: EventPosition | null, filter: EventFeedFilter, limit: number): Promise<EventFeedPage> {
+    const page = await this.feed.page(after, filter, limit);
+    const horizon = after && (await this.feed.horizon());
+    if (after && horizon && comparePositions(after, horizon) < 0) {
+      throw new ApiError(
+        410,
+        'cursor_expired',
+        'Events after this cursor are older than the retention period and were deleted; start again without after, or with after=now.',
+      );
+    }
+    return page;
+  }
+}

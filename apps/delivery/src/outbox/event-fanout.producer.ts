@@ -1,0 +1,57 @@
+import { getSharedConfigToken } from '@nestjs/bullmq';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { type JobsOptions, Queue, type QueueOptions } from 'bullmq';
+import { EVENT_FANOUT_QUEUE, type EventFanoutJob } from '../queues/event-fanout.queue';
+
+export const EVENT_FANOUT_JOB = 'fan-out-event.v1';
+
+const JOB_OPTIONS: JobsOptions = {
+  // The job id is the dedup key: keep completed jobs well past any crash-and-
+  // restart of the relay, which re-enqueues what it had not marked dispatched.
+  removeOnComplete: { age: 24 * 3600, count: 100_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+  attempts: 20,
+  backoff: { type: 'exponential', delay: 1_000 },
+};
+
+/** An event the relay hands to the fan-out queue. */
+export interface FanoutEvent {
+  id: string;
+  seq: bigint;
+  directoryId: string;
+}
+
+/**
+ * The relay's producer for the fan-out queue, on the app's BullMQ settings but
+ * failing fast when Redis is away (the relay then retries from Postgres)
+ * instead of queueing commands in memory while it holds rows locked.
+ */
+@Injectable()
+export class EventFanoutProducer implements OnApplicationShutdown {
+  private readonly queue: Queue<EventFanoutJob>;
+
+  constructor(@Inject(getSharedConfigToken()) shared: QueueOptions) {
+    this.queue = new Queue<EventFanoutJob>(EVENT_FANOUT_QUEUE, {
+      ...shared,
+      connection: { ...shared.connection, maxRetriesPerRequest: 1, enableOfflineQueue: false },
+    });
+    // Errors surface through the add that fails; the relay logs those.
+    this.queue.on('error', () => undefined);
+  }
+
+  /** Adds one job per event, in the given order; an event whose job already exists is skipped by BullMQ. */
+  async add(events: readonly FanoutEvent[]): Promise<void> {
+    await this.queue.waitUntilReady();
+    await this.queue.addBulk(
+      events.map((event) => ({
+        name: EVENT_FANOUT_JOB,
+        data: { eventId: event.id, seq: event.seq.toString(), directoryId: event.directoryId },
+        opts: { ...JOB_OPTIONS, jobId: event.id },
+      })),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { PrismaTransaction } from '../prisma.service';
+
+/** An event the outbox relay has still to hand to the queue. */
+export interface UndispatchedEvent {
+  seq: bigint;
+  id: string;
+  directoryId: string;
+}
+
+// One relay at a time moves events, whatever the number of delivery replicas, so
+// they reach the queue in log order (a directory's events in the order applied).
+const RELAY_LOCK = 'roster.outbox-relay';
+
+/**
+ * The outbox side of the event log: events whose `dispatched_at` is still null,
+ * claimed and marked inside the relay's transaction. A relay that dies before
+ * its commit leaves them unmarked, and the next pass hands them over again.
+ */
+@Injectable()
+export class EventOutboxRepository {
+  /**
+   * Locks the oldest undispatched events for this transaction, or returns null
+   * when another relay is at work (it will see whatever this one would have).
+   */
+  async claim(db: PrismaTransaction, limit: number): Promise<UndispatchedEvent[] | null> {
+    const [lock] = await db.$queryRaw<{ locked: boolean }[]>`
+      SELECT pg_try_advisory_xact_lock(hashtextextended(${RELAY_LOCK}, 0)) AS locked`;
+    if (!lock?.locked) return null;
+    const rows = await db.$queryRaw<{ seq: bigint; id: string; directory_id: string }[]>`
+      SELECT seq, id, directory_id FROM events WHERE dispatched_at IS NULL
+      ORDER BY seq LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+    return rows.map((row) => ({ seq: row.seq, id: row.id, directoryId: row.directory_id }));
+  }
+
+  async markDispatched(db: PrismaTransaction, events: readonly UndispatchedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const seqs = events.map((event) => event.seq);
+    await db.$executeRaw`UPDATE events SET dispatched_at = now() WHERE seq = ANY(${seqs}::bigint[])`;
+  }
+}
