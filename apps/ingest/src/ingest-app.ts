@@ -1,9 +1,35 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@roster/config';
 import { createHttpApp } from '@roster/platform';
+import { SCIM_BODY_LIMIT } from './bulk/bulk-limits';
+import { ScimExceptionFilter } from './http/scim-exception.filter';
+import { SCIM_MEDIA_TYPE } from './http/scim-media-type';
 import { IngestModule } from './ingest.module';
+import { addRequestLogHook, type RequestLogSink } from './request-log/request-log.hook';
+import { ScimRequestLog } from './request-log/scim-request-log.service';
 
 /** The ingest app, wired exactly as in production (also used by the e2e tests). */
-export function createIngestApp(config: AppConfig): Promise<NestFastifyApplication> {
-  return createHttpApp(IngestModule.forRoot(config));
+export async function createIngestApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const sink: RequestLogSink = {};
+  const app = await createHttpApp(IngestModule.forRoot(config), {
+    bodyLimit: SCIM_BODY_LIMIT,
+    apiErrors: false,
+    jsonMediaTypes: ['application/scim+json'],
+    configureFastify: (fastify) => {
+      addRequestLogHook(fastify, sink);
+      // Every SCIM answer is application/scim+json (RFC 7644 §3.1), errors included.
+      fastify.addHook('onSend', async (request, reply, payload) => {
+        if (
+          request.url.startsWith('/scim/') &&
+          String(reply.getHeader('content-type') ?? '').startsWith('application/json')
+        ) {
+          void reply.header('content-type', SCIM_MEDIA_TYPE);
+        }
+        return payload;
+      });
+    },
+  });
+  app.useGlobalFilters(new ScimExceptionFilter());
+  sink.log = app.get(ScimRequestLog);
+  return app;
 }

@@ -46,6 +46,8 @@ export const environmentSchema = z.object({
   ROSTER_WEBHOOK_RETRY_SCHEDULE: retrySchedule,
   ROSTER_WEBHOOK_ALLOW_PRIVATE: booleanFlag,
   ROSTER_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  ROSTER_SCIM_RATE_LIMIT: z.coerce.number().int().min(1).default(2500),
+  ROSTER_SCIM_REQUEST_LOG_DAYS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -68,6 +70,10 @@ export interface AppConfig {
   webhookRetryScheduleMs: number[];
   webhookAllowPrivate: boolean;
   eventRetentionDays: number;
+  /** SCIM requests per second per directory (per ingest process), with bursts of twice that. */
+  scimRateLimit: number;
+  /** How long the SCIM request log is kept. */
+  scimRequestLogDays: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +109,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookRetryScheduleMs: e.ROSTER_WEBHOOK_RETRY_SCHEDULE,
     webhookAllowPrivate: e.ROSTER_WEBHOOK_ALLOW_PRIVATE,
     eventRetentionDays: e.ROSTER_EVENT_RETENTION_DAYS,
+    scimRateLimit: e.ROSTER_SCIM_RATE_LIMIT,
+    scimRequestLogDays: e.ROSTER_SCIM_REQUEST_LOG_DAYS,
   };
 }
 

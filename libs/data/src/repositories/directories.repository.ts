@@ -67,6 +67,15 @@ export class DirectoriesRepository {
     });
   }
 
+  /**
+   * Marks the directory active on its first authenticated SCIM request. Returns
+   * the updated row only to the one caller that did it, so dsync.activated is emitted once.
+   */
+  async activate(db: PrismaTransaction, id: string): Promise<Directory | null> {
+    const { count } = await db.directory.updateMany({ where: { id, activatedAt: null }, data: { activatedAt: new Date() } });
+    return count === 1 ? db.directory.findUnique({ where: { id } }) : null;
+  }
+
   /** Deletes the directory; its users, groups and memberships go with it (ON DELETE CASCADE). */
   async delete(id: string, db: PrismaTransaction): Promise<void> {
     await db.directory.delete({ where: { id } });

@@ -28,6 +28,16 @@ export class DirectoryGroupsRepository {
     return db.directoryGroup.findFirst({ where: { id, directoryId } });
   }
 
+  /** Which of `ids` are groups of the directory. */
+  async existing(db: PrismaTransaction, directoryId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await db.directoryGroup.findMany({
+      where: { directoryId, id: { in: [...ids] } },
+      select: { id: true },
+    });
+    return new Set(rows.map((row) => row.id));
+  }
+
   async update(db: PrismaTransaction, id: string, fields: DirectoryGroupFields): Promise<DirectoryGroup> {
     try {
       return await db.directoryGroup.update({
@@ -48,7 +58,11 @@ export class DirectoryGroupsRepository {
     await db.directoryGroup.delete({ where: { id } });
   }
 
-  list(db: PrismaTransaction, directoryId: string, query: ResourceListQuery): Promise<{ total: number; rows: DirectoryGroup[] }> {
+  list(
+    db: PrismaTransaction,
+    directoryId: string,
+    query: ResourceListQuery,
+  ): Promise<{ total: number; rows: DirectoryGroup[] }> {
     return listResources(db, 'directory_groups', directoryId, query, (ids) =>
       db.directoryGroup.findMany({ where: { id: { in: ids } } }),
     );

@@ -21,7 +21,10 @@ export interface DirectoryUserFields {
 /** SCIM users of a directory (`directory_users`). Writes join the caller's transaction. */
 @Injectable()
 export class DirectoryUsersRepository {
-  async insert(db: PrismaTransaction, user: { id: string; directoryId: string; tenantId: string } & DirectoryUserFields): Promise<DirectoryUser> {
+  async insert(
+    db: PrismaTransaction,
+    user: { id: string; directoryId: string; tenantId: string } & DirectoryUserFields,
+  ): Promise<DirectoryUser> {
     try {
       return await db.directoryUser.create({ data: user });
     } catch (error) {
@@ -40,7 +43,10 @@ export class DirectoryUsersRepository {
   /** Which of `ids` are users of the directory, in one indexed lookup. */
   async existing(db: PrismaTransaction, directoryId: string, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await db.directoryUser.findMany({ where: { directoryId, id: { in: [...ids] } }, select: { id: true } });
+    const rows = await db.directoryUser.findMany({
+      where: { directoryId, id: { in: [...ids] } },
+      select: { id: true },
+    });
     return new Set(rows.map((row) => row.id));
   }
 
@@ -61,7 +67,11 @@ export class DirectoryUsersRepository {
   }
 
   /** A filtered, sorted page for SCIM list requests, with the total count. */
-  list(db: PrismaTransaction, directoryId: string, query: ResourceListQuery): Promise<{ total: number; rows: DirectoryUser[] }> {
+  list(
+    db: PrismaTransaction,
+    directoryId: string,
+    query: ResourceListQuery,
+  ): Promise<{ total: number; rows: DirectoryUser[] }> {
     return listResources(db, 'directory_users', directoryId, query, (ids) =>
       db.directoryUser.findMany({ where: { id: { in: ids } } }),
     );

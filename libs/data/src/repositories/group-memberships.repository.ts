@@ -15,7 +15,12 @@ export interface GroupMember {
  */
 @Injectable()
 export class GroupMembershipsRepository {
-  async add(db: PrismaTransaction, directoryId: string, groupId: string, userIds: readonly string[]): Promise<string[]> {
+  async add(
+    db: PrismaTransaction,
+    directoryId: string,
+    groupId: string,
+    userIds: readonly string[],
+  ): Promise<string[]> {
     if (userIds.length === 0) return [];
     const rows = await db.$queryRaw<{ user_id: string }[]>`
       INSERT INTO group_memberships (group_id, user_id, directory_id)

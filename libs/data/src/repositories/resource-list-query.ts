@@ -28,7 +28,10 @@ export async function listResources<T extends { id: string }>(
 ): Promise<{ total: number; rows: T[] }> {
   const where = `t.directory_id = $1${query.where ? ` AND ${query.where.sql}` : ''}`;
   const params = [directoryId, ...(query.where?.params ?? [])];
-  const [{ count }] = await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM ${table} t WHERE ${where}`, ...params);
+  const [{ count }] = await db.$queryRawUnsafe<{ count: bigint }[]>(
+    `SELECT count(*) AS count FROM ${table} t WHERE ${where}`,
+    ...params,
+  );
   const total = Number(count);
   if (query.limit === 0 || total <= query.offset) return { total, rows: [] };
   const direction = query.descending ? 'DESC' : 'ASC';

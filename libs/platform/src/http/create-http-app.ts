@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { MetricsRegistry } from '../metrics/metrics.registry';
@@ -14,10 +15,17 @@ export interface HttpAppOptions {
   openApi?: { title: string; description: string };
   /** False for apps that render errors in their own format (SCIM). */
   apiErrors?: boolean;
+  /** More media types to parse as JSON, e.g. `application/scim+json`. */
+  jsonMediaTypes?: string[];
+  /** Registers app-specific Fastify hooks; runs before Nest wraps the instance (hooks added later never run). */
+  configureFastify?: (fastify: FastifyInstance) => void;
 }
 
 /** Builds a Fastify-based Nest app with Roster's logging, metrics and error shape. */
-export async function createHttpApp(rootModule: DynamicModule, options: HttpAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  rootModule: DynamicModule,
+  options: HttpAppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: true,
@@ -26,6 +34,8 @@ export async function createHttpApp(rootModule: DynamicModule, options: HttpAppO
   // Hooks go on the Fastify instance before Nest wraps it, or they never run.
   const metrics: { registry?: MetricsRegistry } = {};
   addHttpHooks(adapter, metrics);
+  addJsonParsers(adapter, options.jsonMediaTypes ?? []);
+  options.configureFastify?.(adapter.getInstance() as unknown as FastifyInstance);
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true });
   metrics.registry = app.get(MetricsRegistry);
   app.useLogger(app.get(Logger));
@@ -46,6 +56,13 @@ function addHttpHooks(adapter: FastifyAdapter, metrics: { registry?: MetricsRegi
     const labels = { method: request.method, route, status: String(reply.statusCode) };
     metrics.registry?.httpDuration.observe(labels, reply.elapsedTime / 1000);
   });
+}
+
+function addJsonParsers(adapter: FastifyAdapter, mediaTypes: string[]): void {
+  const fastify = adapter.getInstance();
+  // Same parser as application/json, prototype-poisoning guarded.
+  for (const type of mediaTypes)
+    fastify.addContentTypeParser(type, { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
 }
 
 function serveOpenApi(app: NestFastifyApplication, info: { title: string; description: string }): void {

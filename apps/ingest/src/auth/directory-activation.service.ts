@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { type Directory, DirectoriesRepository, EventLogRepository } from '@roster/data';
+import { DirectoryTransactions } from '@roster/directory-sync';
+import { toDirectoryObject } from '@roster/events';
+
+/** Emits dsync.activated exactly once, on a directory's first authenticated SCIM request. */
+@Injectable()
+export class DirectoryActivation {
+  constructor(
+    private readonly transactions: DirectoryTransactions,
+    private readonly directories: DirectoriesRepository,
+    private readonly events: EventLogRepository,
+  ) {}
+
+  async activate(directory: Directory, publicScimUrl: string): Promise<void> {
+    await this.transactions.run(directory.id, async (tx) => {
+      const activated = await this.directories.activate(tx, directory.id);
+      if (!activated) return;
+      await this.events.append(tx, [
+        {
+          type: 'dsync.activated',
+          tenantId: activated.tenantId,
+          directoryId: activated.id,
+          data: toDirectoryObject(activated, publicScimUrl),
+        },
+      ]);
+    });
+  }
+}

@@ -1,0 +1,138 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@roster/config';
+import {
+  type DirectoryUser,
+  DirectoryUsersRepository,
+  GroupMembershipsRepository,
+  PrismaService,
+  type PrismaTransaction,
+} from '@roster/data';
+import {
+  checkVersion,
+  type DirectoryContext,
+  DirectoryTransactions,
+  notFound,
+  UserWriter,
+} from '@roster/directory-sync';
+import {
+  applyPatch,
+  type AttributeSelection,
+  isAttributeExcluded,
+  projectAttributes,
+  readResource,
+  USER_FILTER_MAPPING,
+  USER_RESOURCE_TYPE,
+} from '@roster/scim';
+import { ScimDialect } from '../dialects/scim-dialect';
+import { compileListRequest, type ListRequest } from '../list/list-request';
+import { type ScimListResponse, toListResponse } from '../list/list-response';
+import { toScimUser } from './scim-user-view';
+
+/** A SCIM resource with the version its ETag carries. */
+export interface VersionedResource {
+  resource: Record<string, unknown>;
+  version: number;
+}
+
+/** /Users: each write one directory transaction (state + events), each read a plain query. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: DirectoryTransactions,
+    private readonly users: DirectoryUsersRepository,
+    private readonly memberships: GroupMembershipsRepository,
+    private readonly writer: UserWriter,
+    private readonly dialect: ScimDialect,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(directory: DirectoryContext, body: unknown): Promise<VersionedResource> {
+    const { resource } = readResource(this.dialect.resourceBody(body, 'User', directory), USER_RESOURCE_TYPE);
+    const user = await this.transactions.run(directory.id, (tx) => this.writer.create(tx, directory, resource));
+    return { resource: toScimUser(user, [], this.baseUrl(directory)), version: user.version };
+  }
+
+  async get(directory: DirectoryContext, id: string, selection: AttributeSelection = {}): Promise<VersionedResource> {
+    const user = await this.users.find(this.prisma, directory.id, id);
+    if (!user) throw notFound('User', id);
+    return { resource: await this.view(this.prisma, directory, user, selection), version: user.version };
+  }
+
+  async list(directory: DirectoryContext, request: ListRequest): Promise<ScimListResponse> {
+    const { total, rows } = await this.users.list(
+      this.prisma,
+      directory.id,
+      compileListRequest(request, USER_FILTER_MAPPING),
+    );
+    const groups = isAttributeExcluded(request.selection, 'groups')
+      ? undefined
+      : await this.memberships.groupsOfUsers(
+          this.prisma,
+          rows.map((row) => row.id),
+        );
+    const resources = rows.map((user) =>
+      projectAttributes(
+        toScimUser(user, groups?.get(user.id), this.baseUrl(directory)),
+        request.selection,
+        USER_RESOURCE_TYPE,
+      ),
+    );
+    return toListResponse(total, request.startIndex, resources);
+  }
+
+  replace(directory: DirectoryContext, id: string, body: unknown, version?: number): Promise<VersionedResource> {
+    const { resource } = readResource(this.dialect.resourceBody(body, 'User', directory), USER_RESOURCE_TYPE);
+    return this.update(directory, id, version, () => resource);
+  }
+
+  patch(directory: DirectoryContext, id: string, body: unknown, version?: number): Promise<VersionedResource> {
+    const canonical = this.dialect.patchBody(body, 'User', directory);
+    return this.update(
+      directory,
+      id,
+      version,
+      (current) => applyPatch(current, canonical, USER_RESOURCE_TYPE).resource,
+    );
+  }
+
+  async delete(directory: DirectoryContext, id: string, version?: number): Promise<void> {
+    await this.transactions.run(directory.id, async (tx) => {
+      const user = await this.users.find(tx, directory.id, id);
+      if (!user) throw notFound('User', id);
+      checkVersion(user, version);
+      await this.writer.delete(tx, directory, user);
+    });
+  }
+
+  private update(
+    directory: DirectoryContext,
+    id: string,
+    version: number | undefined,
+    change: (current: Record<string, unknown>) => Record<string, unknown>,
+  ): Promise<VersionedResource> {
+    return this.transactions.run(directory.id, async (tx) => {
+      const before = await this.users.find(tx, directory.id, id);
+      if (!before) throw notFound('User', id);
+      checkVersion(before, version);
+      const after = await this.writer.save(tx, directory, before, change(before.attributes as Record<string, unknown>));
+      return { resource: await this.view(tx, directory, after, {}), version: after.version };
+    });
+  }
+
+  private async view(
+    db: PrismaTransaction,
+    directory: DirectoryContext,
+    user: DirectoryUser,
+    selection: AttributeSelection,
+  ) {
+    const groups = isAttributeExcluded(selection, 'groups')
+      ? undefined
+      : ((await this.memberships.groupsOfUsers(db, [user.id])).get(user.id) ?? []);
+    return projectAttributes(toScimUser(user, groups, this.baseUrl(directory)), selection, USER_RESOURCE_TYPE);
+  }
+
+  private baseUrl(directory: DirectoryContext): string {
+    return `${this.config.publicScimUrl}/scim/v2/${directory.id}`;
+  }
+}
