@@ -7,6 +7,7 @@ import { DirectoriesModule } from './directories/directories.module';
 import { DirectoryGroupsModule } from './directory-groups/directory-groups.module';
 import { DirectoryUsersModule } from './directory-users/directory-users.module';
 import { PortalLinksModule } from './portal-links/portal-links.module';
+import { PortalModule } from './portal/portal.module';
 import { RolesModule } from './roles/roles.module';
 import { ScimRequestsModule } from './scim-requests/scim-requests.module';
 import { TenantsModule } from './tenants/tenants.module';
@@ -18,7 +19,7 @@ export class AdminModule {
     return {
       module: AdminModule,
       imports: [PlatformModule.forRoot('admin', config), AuditModule, TenantsModule, DirectoriesModule, ApiKeysModule,
-        DirectoryUsersModule, DirectoryGroupsModule, ScimRequestsModule, RolesModule, PortalLinksModule],
+        DirectoryUsersModule, DirectoryGroupsModule, ScimRequestsModule, RolesModule, PortalLinksModule, PortalModule],
     };
   }
 }

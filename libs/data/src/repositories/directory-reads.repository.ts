@@ -37,7 +37,11 @@ export class DirectoryReadsRepository {
     const { groupId, directoryId } = filter;
     if (groupId === undefined) {
       return fetchPage(page, ({ id, order, take }) =>
-        this.prisma.directoryUser.findMany({ where: { id, directoryId, removedAt: null }, orderBy: { id: order }, take }),
+        this.prisma.directoryUser.findMany({
+          where: { id, directoryId, removedAt: null },
+          orderBy: { id: order },
+          take,
+        }),
       );
     }
     // Walk the group's memberships in user-id order (the primary key), so a page
@@ -75,7 +79,10 @@ export class DirectoryReadsRepository {
    * The groups of many users in one query, as the normalized user lists them:
    * `{id, name}` ordered by group name, then id. Users without groups map to [].
    */
-  async groupsForUsers(userIds: readonly string[], db: PrismaTransaction = this.prisma): Promise<Map<string, GroupReference[]>> {
+  async groupsForUsers(
+    userIds: readonly string[],
+    db: PrismaTransaction = this.prisma,
+  ): Promise<Map<string, GroupReference[]>> {
     const groups = new Map<string, GroupReference[]>(userIds.map((id) => [id, []]));
     if (userIds.length === 0) return groups;
     const rows = await db.$queryRaw<{ user_id: string; id: string; name: string }[]>`
@@ -105,6 +112,12 @@ export class DirectoryReadsRepository {
       select: { attributes: true },
     });
     return rows.map((row) => row.attributes);
+  }
+
+  /** Those of `ids` that are groups of the directory. */
+  findGroupsIn(directoryId: string, ids: readonly string[]): Promise<DirectoryGroup[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.prisma.directoryGroup.findMany({ where: { directoryId, id: { in: [...ids] } } });
   }
 
   /** Groups by name (case-insensitive `search` within the name), at most `limit`. */
