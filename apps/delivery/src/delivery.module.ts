@@ -4,6 +4,7 @@ import { PlatformModule } from '@roster/platform';
 import { EventsModule } from './events/events.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues/queues.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { RetentionModule } from './retention/retention.module';
 
 /** The Events API, webhook endpoints, the webhook workers and the outbox relay (CONTRACT sections 6-7). */
@@ -15,6 +16,7 @@ export class DeliveryModule {
       imports: [
         PlatformModule.forRoot('delivery', config),
         QueuesModule,
+        WebhooksModule.forRoot(),
         EventsModule,
         OutboxModule,
         RetentionModule,

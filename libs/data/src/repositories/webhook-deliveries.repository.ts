@@ -192,6 +192,14 @@ export class WebhookDeliveriesRepository {
     return rows.map((row) => ({ endpointId, directoryId: row.directoryId }));
   }
 
+  /** Makes an endpoint's pending deliveries due now (it was re-enabled: no reason to wait out old backoffs). */
+  async makePendingDue(endpointId: string): Promise<void> {
+    await this.prisma.webhookDelivery.updateMany({
+      where: { endpointId, status: 'pending' },
+      data: { nextAttemptAt: new Date(), leaseUntil: null },
+    });
+  }
+
   private async requeue(endpointId: string, events: { id: string; seq: bigint; directoryId: string }[]): Promise<number> {
     const now = new Date();
     return this.prisma.$transaction(async (tx) => {

@@ -13,7 +13,7 @@ export interface WebhookEndpointInput {
 }
 
 export type WebhookEndpointChanges = Partial<
-  Pick<WebhookEndpoint, 'url' | 'eventTypes' | 'tenantId' | 'directoryId' | 'state' | 'disabledReason'>
+  Pick<WebhookEndpoint, 'url' | 'eventTypes' | 'tenantId' | 'directoryId' | 'state' | 'disabledReason' | 'failingSince'>
 >;
 
 export interface SecretRotation {

@@ -57,8 +57,10 @@ export class WebhookFanoutRepository {
    * Directories with events past their fan-out cursor: what a lost fan-out
    * job (Redis restarted, worker killed) left behind. One index probe per
    * directory (a skip scan over events(directory_id, seq)), not a log scan.
+   * A directory whose newest event is younger than `graceMs` is left to its
+   * fan-out job still on its way (and to the next one, which catches up).
    */
-  unfannedDirectories(limit = 1000): Promise<UnfannedDirectory[]> {
+  unfannedDirectories(graceMs: number, limit = 1000): Promise<UnfannedDirectory[]> {
     return this.prisma.$queryRaw<UnfannedDirectory[]>`
       WITH RECURSIVE directories AS (
         (SELECT directory_id FROM events ORDER BY directory_id LIMIT 1)
@@ -69,10 +71,11 @@ export class WebhookFanoutRepository {
       SELECT d.directory_id AS "directoryId", newest.seq AS "lastSeq"
         FROM directories d
         CROSS JOIN LATERAL (
-          SELECT e.seq FROM events e WHERE e.directory_id = d.directory_id ORDER BY e.seq DESC LIMIT 1
+          SELECT e.seq, e.created_at FROM events e WHERE e.directory_id = d.directory_id ORDER BY e.seq DESC LIMIT 1
         ) newest
         LEFT JOIN webhook_fanout_cursors c ON c.directory_id = d.directory_id
        WHERE d.directory_id IS NOT NULL AND newest.seq > COALESCE(c.last_seq, 0)
+         AND newest.created_at <= now() - make_interval(secs => ${graceMs / 1000})
        LIMIT ${limit}`;
   }
 

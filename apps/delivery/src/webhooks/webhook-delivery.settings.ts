@@ -1,0 +1,36 @@
+import type { AppConfig } from '@roster/config';
+
+/** How the webhook workers run; from the config, with code-level tunables tests may override. */
+export interface WebhookDeliverySettings {
+  retryScheduleMs: readonly number[];
+  allowPrivate: boolean;
+  /** One attempt, DNS to last byte (CONTRACT section 7: 10 s). */
+  timeoutMs: number;
+  /** How long a claimed delivery stays leased: longer than an attempt, so only a dead worker's lease expires. */
+  leaseMs: number;
+  /** How often lost wake-ups (Redis restarted, worker killed) are looked for. */
+  sweepIntervalMs: number;
+  /** A lane due for this long without being worked is woken by the sweep. */
+  sweepGraceMs: number;
+  /** Deliveries one lane job sends before yielding to other lanes. */
+  deliveriesPerLaneJob: number;
+}
+
+export const WEBHOOK_DELIVERY_SETTINGS = Symbol('WebhookDeliverySettings');
+
+export function webhookDeliverySettings(
+  config: AppConfig,
+  overrides: Partial<WebhookDeliverySettings> = {},
+): WebhookDeliverySettings {
+  const timeoutMs = overrides.timeoutMs ?? 10_000;
+  return {
+    retryScheduleMs: config.webhookRetryScheduleMs,
+    allowPrivate: config.webhookAllowPrivate,
+    timeoutMs,
+    leaseMs: timeoutMs + 5_000,
+    sweepIntervalMs: 5_000,
+    sweepGraceMs: 1_000,
+    deliveriesPerLaneJob: 100,
+    ...overrides,
+  };
+}

@@ -1,0 +1,16 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { WEBHOOK_LANE_QUEUE, type WebhookLaneJob } from './webhook-lane.queue';
+import { WebhookLaneService } from './webhook-lane.service';
+
+/** Works woken lanes; many at once, each lane by one worker at a time (its head is leased). */
+@Processor(WEBHOOK_LANE_QUEUE, { concurrency: 32 })
+export class WebhookLaneProcessor extends WorkerHost {
+  constructor(private readonly lanes: WebhookLaneService) {
+    super();
+  }
+
+  async process(job: Job<WebhookLaneJob>): Promise<void> {
+    await this.lanes.work(job.data);
+  }
+}
