@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@roster/config';
+import { type DialectHint, detectClient } from '@roster/dialects';
 import { createHttpApp } from '@roster/platform';
+import { getRequestDirectory } from './auth/request-directory';
 import { SCIM_BODY_LIMIT } from './bulk/bulk-limits';
 import { ScimExceptionFilter } from './http/scim-exception.filter';
 import { SCIM_MEDIA_TYPE } from './http/scim-media-type';
@@ -31,5 +33,10 @@ export async function createIngestApp(config: AppConfig): Promise<NestFastifyApp
   });
   app.useGlobalFilters(new ScimExceptionFilter());
   sink.log = app.get(ScimRequestLog);
+  sink.detectClient = (request) =>
+    detectClient(
+      { headers: request.headers, body: request.body, method: request.method, path: request.url },
+      getRequestDirectory(request)?.provider as DialectHint | undefined,
+    );
   return app;
 }

@@ -7,6 +7,10 @@ export function setRequestDirectory(request: object, directory: DirectoryContext
   (request as { [DIRECTORY]?: DirectoryContext })[DIRECTORY] = directory;
 }
 
+export function getRequestDirectory(request: object): DirectoryContext | undefined {
+  return (request as { [DIRECTORY]?: DirectoryContext })[DIRECTORY];
+}
+
 /** The authenticated directory of a SCIM request (set by ScimAuthGuard). */
 export const ScimDirectory = createParamDecorator((_: unknown, context: ExecutionContext): DirectoryContext => {
   const directory = context.switchToHttp().getRequest<{ [DIRECTORY]?: DirectoryContext }>()[DIRECTORY];

@@ -10,11 +10,12 @@ import {
   Post,
   Put,
   Query,
+  Req,
   Res,
   UseGuards,
 } from '@nestjs/common';
 import type { DirectoryContext } from '@roster/directory-sync';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ScimAuthGuard } from '../auth/scim-auth.guard';
 import { ScimDirectory } from '../auth/request-directory';
 import { expectedVersion, isNotModified } from '../http/etag';
@@ -48,8 +49,9 @@ export class GroupsController {
   list(
     @ScimDirectory() directory: DirectoryContext,
     @Query() query: Record<string, unknown>,
+    @Req() request: FastifyRequest,
   ): Promise<ScimListResponse> {
-    return this.groups.list(directory, readListQuery(query));
+    return this.groups.list(directory, readListQuery(query, request.url));
   }
 
   @Get(':id')

@@ -64,7 +64,7 @@ export class GroupsService {
     const { total, rows } = await this.groups.list(
       this.prisma,
       directory.id,
-      compileListRequest(request, GROUP_FILTER_MAPPING),
+      compileListRequest(request, GROUP_FILTER_MAPPING, 'Group'),
     );
     const resources = [];
     for (const group of rows) resources.push(await this.view(this.prisma, directory, group, request.selection));

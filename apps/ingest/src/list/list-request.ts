@@ -1,4 +1,5 @@
 import type { ResourceListQuery } from '@roster/data';
+import { dialectFilterOptions, normalizeFilterParam, readRawQueryParam } from '@roster/dialects';
 import {
   type AttributeSelection,
   compileFilter,
@@ -21,7 +22,12 @@ export interface ListRequest {
 export const DEFAULT_COUNT = 100;
 export const MAX_COUNT = 1000;
 
-export function readListQuery(query: Record<string, unknown>): ListRequest {
+/**
+ * Reads a GET list query. The filter is taken from the raw URL: clients differ
+ * in how they encode it (`+` for spaces, unencoded quotes), and the dialects
+ * lib decodes each way correctly where the generic query parser cannot.
+ */
+export function readListQuery(query: Record<string, unknown>, url = ''): ListRequest {
   const text = (name: string): string | undefined => {
     const value = query[name];
     if (value === undefined) return undefined;
@@ -29,7 +35,7 @@ export function readListQuery(query: Record<string, unknown>): ListRequest {
     return value;
   };
   return {
-    filter: text('filter'),
+    filter: readFilter(text('filter'), url),
     startIndex: readIndex(text('startIndex')),
     count: readCount(text('count')),
     sortBy: text('sortBy') || undefined,
@@ -65,10 +71,13 @@ export function readSearchBody(body: unknown): ListRequest {
 }
 
 /** Compiles the request against a filter allowlist into a repository query. @throws ScimError 400 invalidFilter. */
-export function compileListRequest(request: ListRequest, mapping: FilterMapping): ResourceListQuery {
-  const where = request.filter?.trim()
-    ? compileFilter(parseFilter(request.filter), mapping, { alias: 't', firstParamIndex: 2 })
-    : undefined;
+export function compileListRequest(
+  request: ListRequest,
+  mapping: FilterMapping,
+  resourceType: 'User' | 'Group',
+): ResourceListQuery {
+  const filter = request.filter?.trim() ? parseFilter(request.filter, dialectFilterOptions(resourceType)) : undefined;
+  const where = filter && compileFilter(filter, mapping, { alias: 't', firstParamIndex: 2 });
   return {
     where,
     orderBy: request.sortBy ? compileSortKey(request.sortBy, mapping, 't') : undefined,
@@ -76,6 +85,11 @@ export function compileListRequest(request: ListRequest, mapping: FilterMapping)
     offset: request.startIndex - 1,
     limit: request.count,
   };
+}
+
+function readFilter(parsed: string | undefined, url: string): string | undefined {
+  const raw = readRawQueryParam(url, 'filter');
+  return raw === undefined ? parsed : normalizeFilterParam(raw);
 }
 
 // RFC 7644 §3.4.2.4: startIndex below 1 is read as 1; count below 0 as 0.

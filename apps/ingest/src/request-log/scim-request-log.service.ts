@@ -53,7 +53,7 @@ export class ScimRequestLog implements OnModuleInit, OnModuleDestroy {
   /** Deletes entries older than the retention, a bounded batch at a time. */
   async prune(): Promise<void> {
     const cutoff = new Date(Date.now() - this.config.scimRequestLogDays * 24 * 3600 * 1000);
-    for (let deleted = PRUNE_BATCH; deleted === PRUNE_BATCH; ) {
+    for (let deleted = PRUNE_BATCH; deleted === PRUNE_BATCH;) {
       deleted = await this.prisma.$executeRaw`
         DELETE FROM scim_requests WHERE id IN (SELECT id FROM scim_requests WHERE created_at < ${cutoff} LIMIT ${PRUNE_BATCH})`;
     }

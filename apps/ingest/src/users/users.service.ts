@@ -63,7 +63,7 @@ export class UsersService {
     const { total, rows } = await this.users.list(
       this.prisma,
       directory.id,
-      compileListRequest(request, USER_FILTER_MAPPING),
+      compileListRequest(request, USER_FILTER_MAPPING, 'User'),
     );
     const groups = isAttributeExcluded(request.selection, 'groups')
       ? undefined
