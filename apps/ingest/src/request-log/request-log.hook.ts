@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { clientUrl } from '../scim-v1/scim-v1-edge';
 import { errorDetailOf } from './error-detail';
 import { redactBody } from './redact-body';
 import type { ScimRequestLog } from './scim-request-log.service';
@@ -21,7 +22,7 @@ export function addRequestLogHook(fastify: FastifyInstance, sink: RequestLogSink
     sink.log.record({
       directoryId,
       method: request.method,
-      path: request.url.slice(0, 2000),
+      path: clientUrl(request).slice(0, 2000),
       status: reply.statusCode,
       durationMs: Math.round(reply.elapsedTime),
       client: sink.detectClient?.(request) ?? null,

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { MetricsRegistry } from '../metrics/metrics.registry';
@@ -17,6 +18,8 @@ export interface HttpAppOptions {
   apiErrors?: boolean;
   /** More media types to parse as JSON, e.g. `application/scim+json`. */
   jsonMediaTypes?: string[];
+  /** Rewrites a request URL before routing (Fastify's rewriteUrl), e.g. a legacy prefix onto the current routes. */
+  rewriteUrl?: (request: IncomingMessage) => string;
   /** Registers app-specific Fastify hooks; runs before Nest wraps the instance (hooks added later never run). */
   configureFastify?: (fastify: FastifyInstance) => void;
 }
@@ -30,6 +33,7 @@ export async function createHttpApp(
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: true,
     genReqId: assignRequestId,
+    ...(options.rewriteUrl ? { rewriteUrl: options.rewriteUrl } : {}),
   });
   // Hooks go on the Fastify instance before Nest wraps it, or they never run.
   const metrics: { registry?: MetricsRegistry } = {};
