@@ -45,7 +45,7 @@ describe('SCIM 1.1 at /scim/v1 (a OneLogin-style client)', () => {
     expect(types).toEqual(['dsync.activated', 'dsync.user.created', 'dsync.user.updated', 'dsync.user.deleted']);
     await stack.ingest.app.get(ScimRequestLog).flush();
     const { rows } = await stack.db.query('SELECT path FROM scim_requests WHERE directory_id = $1', [directory.id]);
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(5);
     expect(rows.every((row: { path: string }) => row.path.startsWith('/scim/v1/'))).toBe(true);
   });
 });
