@@ -34,27 +34,35 @@ export interface PublishedEvent {
   seq: bigint;
 }
 
+/** Where events are published to: the log, and (unless null) the relay's fan-out queue. */
+export interface EventSink {
+  prisma: PrismaService;
+  queue: Queue<EventFanoutJob> | null;
+}
+
+export function sinkOf(app: NestFastifyApplication): EventSink {
+  return { prisma: app.get(PrismaService), queue: app.get(getQueueToken(EVENT_FANOUT_QUEUE), { strict: false }) };
+}
+
 /**
  * What the outbox relay does, by hand: appends events to the log in one
  * transaction, then enqueues one fan-out job per event (job id = event id).
  */
 export async function publishEvents(
-  app: NestFastifyApplication,
+  target: NestFastifyApplication | EventSink,
   scope: { tenantId: string; directoryId: string },
   count: number,
   type: EventType = 'dsync.user.updated',
 ): Promise<PublishedEvent[]> {
-  const prisma = app.get(PrismaService);
-  const log = app.get(EventLogRepository);
+  const { prisma, queue } = 'prisma' in target ? target : sinkOf(target);
   const before = await prisma.event.aggregate({ where: { directoryId: scope.directoryId }, _max: { seq: true } });
   const batch = Array.from({ length: count }, (_, index) => ({ type, ...scope, data: { object: 'test', n: index } }));
-  await prisma.$transaction((tx) => log.append(tx, batch));
+  await prisma.$transaction((tx) => new EventLogRepository().append(tx, batch));
   const events = await prisma.event.findMany({
     where: { directoryId: scope.directoryId, seq: { gt: before._max.seq ?? 0n } },
     orderBy: { seq: 'asc' },
   });
-  const queue = app.get<Queue<EventFanoutJob>>(getQueueToken(EVENT_FANOUT_QUEUE), { strict: false });
-  await queue.addBulk(
+  await queue?.addBulk(
     events.map((event) => ({
       name: 'event',
       data: { eventId: event.id, seq: String(event.seq), directoryId: event.directoryId },
