@@ -1,0 +1,143 @@
+import { pgCeiling } from './benches/pg-ceiling';
+import { scimCreate } from './benches/scim-create';
+import { startAppStack, type AppStack } from './support/app-stack';
+import type { Bench, BenchOutcome } from './support/bench';
+import { createBenchDatabase, dropBenchDatabase } from './support/bench-database';
+import { provideBenchServices } from './support/bench-services';
+import { recordInDocs } from './support/docs-table';
+import { currentCommit, describeMachine } from './support/machine';
+import { Progress } from './support/progress';
+
+// Run order: the machine's ceiling first, so the others can be read against it.
+const BENCHES: readonly Bench[] = [pgCeiling, scimCreate];
+
+/** Each app's peak RSS must stay under this (issue 9). */
+const RSS_LIMIT_MB = 250;
+
+const USAGE = `usage: npm run bench -- [--quick] [--no-docs] [name ...]
+  names: ${BENCHES.map((bench) => bench.name).join(', ')}
+  --quick    small sizes and short runs (proves the benches work; figures not recorded in docs)
+  --no-docs  do not update docs/benchmarks.md`;
+
+interface Options {
+  names: string[];
+  quick: boolean;
+  docs: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { names: [], quick: false, docs: true };
+  for (const arg of argv) {
+    if (arg === '--quick') options.quick = true;
+    else if (arg === '--no-docs') options.docs = false;
+    else if (arg === '--help' || arg === '-h') throw new UsageError('');
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else options.names.push(arg);
+  }
+  return options;
+}
+
+class UsageError extends Error {}
+
+function selectBenches(names: readonly string[]): Bench[] {
+  if (names.length === 0) return [...BENCHES];
+  const unknown = names.filter((name) => !BENCHES.some((bench) => bench.name === name));
+  if (unknown.length) throw new UsageError(`unknown bench ${unknown.join(', ')}`);
+  return BENCHES.filter((bench) => names.includes(bench.name));
+}
+
+async function runOne(bench: Bench, options: Options, services: { postgres: string; redis: string }): Promise<void> {
+  const progress = new Progress(bench.name);
+  progress.step('creating a fresh database');
+  const databaseUrl = await createBenchDatabase(services.postgres, bench.name);
+  let stack: AppStack | null = null;
+  try {
+    if (bench.apps.length) {
+      progress.step(`starting ${bench.apps.join(', ')}`);
+      stack = await startAppStack({ databaseUrl, redisUrl: services.redis, apps: bench.apps });
+    }
+    const started = Date.now();
+    const outcome = await bench.run({ quick: options.quick, databaseUrl, redisUrl: services.redis, stack, progress });
+    const peakRss = stack?.peakRss() ?? {};
+    await stack?.stop();
+    stack = null;
+    report(bench, options, outcome, peakRss, Date.now() - started);
+  } finally {
+    await stack?.stop();
+    await dropBenchDatabase(services.postgres, databaseUrl);
+  }
+}
+
+function report(
+  bench: Bench,
+  options: Options,
+  outcome: BenchOutcome,
+  peakRss: Partial<Record<string, number>>,
+  elapsedMs: number,
+): void {
+  const machine = describeMachine();
+  const commit = currentCommit();
+  const rssOk = Object.values(peakRss).every((mb) => (mb ?? 0) < RSS_LIMIT_MB);
+  const line = {
+    bench: bench.name,
+    quick: options.quick,
+    figure: outcome.figure,
+    target: bench.target,
+    pass: outcome.pass,
+    rssPass: rssOk,
+    peakRssMb: peakRss,
+    ...outcome.metrics,
+    elapsedMs,
+    machine,
+    commit,
+    date: new Date().toISOString(),
+  };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+  if (!options.docs || options.quick) return;
+  recordInDocs({
+    bench: bench.name,
+    figure: outcome.figure,
+    target: bench.target,
+    result: resultLabel(outcome.pass, rssOk),
+    peakRss,
+    date: new Date().toISOString().slice(0, 10),
+    machine,
+    commit,
+  });
+}
+
+function resultLabel(pass: boolean | null, rssOk: boolean): string {
+  const rss = rssOk ? '' : ` (RSS over ${RSS_LIMIT_MB} MB)`;
+  if (pass === null) return rssOk ? 'reference' : `reference${rss}`;
+  return pass && rssOk ? 'pass' : `FAIL${rss}`;
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  const benches = selectBenches(options.names);
+  const { postgres, redis } = await provideBenchServices();
+  let failures = 0;
+  try {
+    for (const bench of benches) {
+      try {
+        await runOne(bench, options, { postgres: postgres.url, redis: redis.url });
+      } catch (error) {
+        failures += 1;
+        process.stderr.write(`[${bench.name}] failed: ${(error as Error).stack ?? String(error)}\n`);
+      }
+    }
+  } finally {
+    await redis.stop();
+    await postgres.stop();
+  }
+  // A missed target is news, not a crash: only a bench that could not run fails the command.
+  return failures;
+}
+
+main().then(
+  (failures) => process.exit(failures > 0 ? 1 : 0),
+  (error) => {
+    process.stderr.write(error instanceof UsageError ? `${error.message}\n${USAGE}\n` : `${(error as Error).stack}\n`);
+    process.exit(2);
+  },
+);

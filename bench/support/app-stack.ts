@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findFreePort } from '@roster/local-stack';
+import { type AppProcess, spawnApp, stopApp, waitUntilReady } from '../../tools/start/app-processes';
+import { peakRssMb } from './process-memory';
+
+export type AppName = 'admin' | 'ingest' | 'delivery';
+
+export interface AppStack {
+  urls: Record<AppName, string>;
+  apiKey: string;
+  logDir: string;
+  /** Peak RSS (MB) of each started app so far. */
+  peakRss(): Partial<Record<AppName, number>>;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  databaseUrl: string;
+  redisUrl: string;
+  apps: readonly AppName[];
+  /** Extra environment, e.g. a webhook setting. */
+  env?: Record<string, string>;
+}
+
+/**
+ * Starts the apps as the compiled `node dist/apps/<app>/src/main.js` child
+ * processes they are in production, so each one's memory can be read from /proc.
+ * Logs go to a temporary directory (named in failures).
+ */
+export async function startAppStack(options: StackOptions): Promise<AppStack> {
+  const ports: Record<AppName, number> = {
+    admin: await findFreePort(),
+    ingest: await findFreePort(),
+    delivery: await findFreePort(),
+  };
+  const apiKey = `bench_${randomBytes(16).toString('hex')}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'roster-bench-apps-'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    ROSTER_REDIS_PREFIX: `bench_${randomBytes(4).toString('hex')}`,
+    ROSTER_BOOTSTRAP_API_KEY: apiKey,
+    ROSTER_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    ROSTER_DATA_DIR: dataDir,
+    ROSTER_SCIM_RATE_LIMIT: '1000000',
+    LOG_LEVEL: 'warn',
+    ADMIN_PORT: String(ports.admin),
+    INGEST_PORT: String(ports.ingest),
+    DELIVERY_PORT: String(ports.delivery),
+    ...options.env,
+  };
+  const logDir = join(dataDir, 'logs');
+  const running: AppProcess[] = options.apps.map((name) => spawnApp(name, ports[name], env, logDir));
+  const stop = async () => void (await Promise.all(running.map(stopApp)));
+  try {
+    await Promise.all(running.map((app) => waitUntilReady(app)));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const peaks: Partial<Record<AppName, number>> = {};
+  const peakRss = () => {
+    for (const app of running) {
+      const peak = app.child.pid ? peakRssMb(app.child.pid) : null;
+      if (peak !== null) peaks[app.name as AppName] = peak;
+    }
+    return { ...peaks };
+  };
+  return {
+    urls: {
+      admin: `http://127.0.0.1:${ports.admin}`,
+      ingest: `http://127.0.0.1:${ports.ingest}`,
+      delivery: `http://127.0.0.1:${ports.delivery}`,
+    },
+    apiKey,
+    logDir,
+    peakRss,
+    async stop() {
+      peakRss();
+      await stop();
+    },
+  };
+}
