@@ -48,6 +48,9 @@ export const environmentSchema = z.object({
   ROSTER_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   ROSTER_SCIM_RATE_LIMIT: z.coerce.number().int().min(1).default(2500),
   ROSTER_SCIM_REQUEST_LOG_DAYS: z.coerce.number().int().min(1).default(30),
+  ROSTER_GOOGLE_SYNC_INTERVAL: z.string().default('30m').refine((v) => (parseDuration(v) ?? 0) >= 1000, 'expected a duration such as 30m'),
+  ROSTER_GOOGLE_MAX_DELETE_SHARE: z.coerce.number().min(0).max(1).default(0.2),
+  ROSTER_GOOGLE_API_URL: z.url().default('https://admin.googleapis.com'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -74,6 +77,12 @@ export interface AppConfig {
   scimRateLimit: number;
   /** How long the SCIM request log is kept. */
   scimRequestLogDays: number;
+  /** How often each google_workspace directory is polled. */
+  googleSyncIntervalMs: number;
+  /** A sync that would delete more than this share of a directory's users changes nothing. */
+  googleMaxDeleteShare: number;
+  /** Base URL of Google's Admin SDK (tests point it at a local fake). */
+  googleApiUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +120,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     eventRetentionDays: e.ROSTER_EVENT_RETENTION_DAYS,
     scimRateLimit: e.ROSTER_SCIM_RATE_LIMIT,
     scimRequestLogDays: e.ROSTER_SCIM_REQUEST_LOG_DAYS,
+    googleSyncIntervalMs: parseDuration(e.ROSTER_GOOGLE_SYNC_INTERVAL)!,
+    googleMaxDeleteShare: e.ROSTER_GOOGLE_MAX_DELETE_SHARE,
+    googleApiUrl: trimSlash(e.ROSTER_GOOGLE_API_URL),
   };
 }
 

@@ -1,0 +1,39 @@
+import type { GoogleDirectorySnapshot } from './google-directory.types';
+import type { SyncPlan } from './google-sync-plan';
+
+/** Why a sync was refused: it changed nothing, and this is what the status shows. */
+export class GoogleSyncError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Refuses results that are more likely a Google or credential problem than a
+ * real change: an empty first page while the directory has users, or deleting
+ * more than `maxDeleteShare` of the stored users in one sync. An IT admin who
+ * really removed that many raises the share (ROSTER_GOOGLE_MAX_DELETE_SHARE).
+ */
+export function checkPlausible(
+  google: GoogleDirectorySnapshot,
+  storedUsers: number,
+  plan: SyncPlan,
+  maxDeleteShare: number,
+): void {
+  if (storedUsers > 0 && (google.firstUsersPageEmpty || google.users.length === 0)) {
+    throw new GoogleSyncError(
+      'google_empty_result',
+      `Google returned no users while the directory has ${storedUsers}; nothing was changed.`,
+    );
+  }
+  const deletes = plan.users.delete.length;
+  if (storedUsers > 0 && deletes / storedUsers > maxDeleteShare) {
+    throw new GoogleSyncError(
+      'google_mass_deletion',
+      `The sync would delete ${deletes} of ${storedUsers} users (more than ${Math.round(maxDeleteShare * 100)}%); nothing was changed.`,
+    );
+  }
+}
