@@ -1,3 +1,5 @@
+import { bigGroup } from './benches/big-group';
+import { oktaInitialSync } from './benches/okta-initial-sync';
 import { pgCeiling } from './benches/pg-ceiling';
 import { scimCreate } from './benches/scim-create';
 import { startAppStack, type AppStack } from './support/app-stack';
@@ -9,7 +11,7 @@ import { currentCommit, describeMachine } from './support/machine';
 import { Progress } from './support/progress';
 
 // Run order: the machine's ceiling first, so the others can be read against it.
-const BENCHES: readonly Bench[] = [pgCeiling, scimCreate];
+const BENCHES: readonly Bench[] = [pgCeiling, scimCreate, oktaInitialSync, bigGroup];
 
 /** Each app's peak RSS must stay under this (issue 9). */
 const RSS_LIMIT_MB = 250;
