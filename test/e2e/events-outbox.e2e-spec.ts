@@ -1,0 +1,114 @@
+import { Test } from '@nestjs/testing';
+import type { AppConfig } from '@roster/config';
+import { PrismaService } from '@roster/data';
+import { type RunningApp, startApp, useTestContext } from '@roster/testing';
+import { type Job, Queue } from 'bullmq';
+import { createDeliveryApp } from '../../apps/delivery/src/delivery-app';
+import { DeliveryModule } from '../../apps/delivery/src/delivery.module';
+import { OutboxRelay } from '../../apps/delivery/src/outbox/outbox-relay.service';
+import { EVENT_FANOUT_QUEUE, type EventFanoutJob } from '../../apps/delivery/src/queues/event-fanout.queue';
+import { appendEvents, until } from './events-support';
+
+const JOB_STATES = ['wait', 'active', 'completed', 'failed', 'delayed', 'paused', 'prioritized', 'waiting-children'] as const;
+
+// A relay that dies after enqueueing a batch and before marking it dispatched.
+class CrashingRelay extends OutboxRelay {
+  static crashes = 0;
+
+  protected override markDispatched(): Promise<void> {
+    CrashingRelay.crashes += 1;
+    return Promise.reject(new Error('relay killed between enqueue and marking dispatched'));
+  }
+}
+
+describe('outbox relay: Postgres to the fan-out queue', () => {
+  const context = useTestContext();
+  let config: AppConfig;
+  let queue: Queue<EventFanoutJob>;
+  let writer: RunningApp;
+
+  beforeAll(async () => {
+    config = context.config();
+    queue = new Queue(EVENT_FANOUT_QUEUE, { connection: { url: context.redisUrl }, prefix: `${context.redisPrefix}:bull` });
+    context.onTeardown(async () => {
+      await queue.obliterate({ force: true });
+      await queue.close();
+    });
+    // Appends through a delivery app's services; its own relay runs only while a test wants it.
+    writer = await startApp(createDeliveryApp, config);
+    await writer.app.get(OutboxRelay).onModuleDestroy();
+    context.onTeardown(() => writer.close());
+  });
+
+  const prisma = () => writer.app.get(PrismaService);
+
+  async function jobsById(): Promise<Map<string, Job<EventFanoutJob>[]>> {
+    const jobs = await queue.getJobs([...JOB_STATES], 0, -1);
+    const byId = new Map<string, Job<EventFanoutJob>[]>();
+    for (const job of jobs) byId.set(job.id!, [...(byId.get(job.id!) ?? []), job]);
+    return byId;
+  }
+
+  async function jobsFor(directoryIds: string[]): Promise<Job<EventFanoutJob>[]> {
+    return [...(await jobsById()).values()].flat().filter((job) => directoryIds.includes(job.data.directoryId));
+  }
+
+  async function undispatched(directoryIds: string[]): Promise<number> {
+    return prisma().event.count({ where: { directoryId: { in: directoryIds }, dispatchedAt: null } });
+  }
+
+  async function appendMany(directoryIds: string[], perDirectory: number): Promise<void> {
+    await Promise.all(
+      directoryIds.map(async (directoryId) => {
+        for (let i = 0; i < perDirectory; i++) await appendEvents(writer.app, [{ directoryId, data: { n: i + 1 } }]);
+      }),
+    );
+  }
+
+  it('enqueues every committed event once, job id = event id, with two replicas relaying', async () => {
+    const directories = ['directory_r1', 'directory_r2', 'directory_r3'];
+    const replicas = [await startApp(createDeliveryApp, config), await startApp(createDeliveryApp, config)];
+    try {
+      await appendMany(directories, 40);
+      await until(async () => (await undispatched(directories)) === 0);
+    } finally {
+      for (const replica of replicas) await replica.close();
+    }
+    const events = await prisma().event.findMany({ where: { directoryId: { in: directories } }, orderBy: { seq: 'asc' } });
+    const jobs = await jobsById();
+    expect(events).toHaveLength(120);
+    for (const event of events) {
+      expect(jobs.get(event.id)?.map((job) => job.data)).toEqual([
+        { eventId: event.id, seq: event.seq.toString(), directoryId: event.directoryId },
+      ]);
+    }
+  }, 60_000);
+
+  it('after a relay dies between enqueue and marking, a restarted one loses nothing and duplicates no job', async () => {
+    const directories = ['directory_c1', 'directory_c2'];
+    const crashing = await Test.createTestingModule({ imports: [DeliveryModule.forRoot(config)] })
+      .overrideProvider(OutboxRelay)
+      .useClass(CrashingRelay)
+      .compile();
+    await crashing.init();
+    try {
+      await appendMany(directories, 15);
+      // The dying relay enqueued everything, perhaps several times over, and marked nothing.
+      await until(async () => CrashingRelay.crashes > 0 && (await jobsFor(directories)).length === 30);
+    } finally {
+      await crashing.close();
+    }
+    expect(await undispatched(directories)).toBe(30);
+
+    const restarted = await startApp(createDeliveryApp, config);
+    try {
+      await until(async () => (await undispatched(directories)) === 0);
+    } finally {
+      await restarted.close();
+    }
+    const events = await prisma().event.findMany({ where: { directoryId: { in: directories } } });
+    const jobs = await jobsById();
+    for (const event of events) expect(jobs.get(event.id)).toHaveLength(1);
+    expect(await jobsFor(directories)).toHaveLength(30);
+  }, 60_000);
+});
