@@ -11,5 +11,5 @@ export interface GoogleSyncJob {
   directoryId: string;
 }
 
-export const schedulerId = (directoryId: string) => `google-sync:${directoryId}`;
-export const syncNowJobId = (directoryId: string) => `google-sync-now:${directoryId}`;
+export const schedulerId = (directoryId: string) => `google-sync-${directoryId}`;
+export const syncNowJobId = (directoryId: string) => `google-sync-now-${directoryId}`;
