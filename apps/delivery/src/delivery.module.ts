@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@roster/config';
 import { PlatformModule } from '@roster/platform';
 import { EventsModule } from './events/events.module';
+import { GoogleSyncModule } from './google-sync/google-sync.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues/queues.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -20,6 +21,7 @@ export class DeliveryModule {
         EventsModule,
         OutboxModule,
         RetentionModule,
+        GoogleSyncModule,
         // Feature modules, one line each (events, outbox, webhooks, google sync).
       ],
     };
