@@ -1,4 +1,5 @@
 import { bigGroup } from './benches/big-group';
+import { eventsRead } from './benches/events-read';
 import { oktaInitialSync } from './benches/okta-initial-sync';
 import { pgCeiling } from './benches/pg-ceiling';
 import { scimCreate } from './benches/scim-create';
@@ -11,7 +12,7 @@ import { currentCommit, describeMachine } from './support/machine';
 import { Progress } from './support/progress';
 
 // Run order: the machine's ceiling first, so the others can be read against it.
-const BENCHES: readonly Bench[] = [pgCeiling, scimCreate, oktaInitialSync, bigGroup];
+const BENCHES: readonly Bench[] = [pgCeiling, scimCreate, oktaInitialSync, bigGroup, eventsRead];
 
 /** Each app's peak RSS must stay under this (issue 9). */
 const RSS_LIMIT_MB = 250;
