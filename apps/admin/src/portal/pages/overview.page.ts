@@ -2,6 +2,7 @@ import { providerLabel } from '../idp/idp-providers';
 import type { DirectorySummary } from '../portal-directories.service';
 import { formatCount, statusPill, timeElement } from '../render/format';
 import { html, type SafeHtml } from '../render/html';
+import { displayScimPath } from '../render/scim-path';
 import { csrfField, type PortalPage } from '../render/layout';
 import type { ScimRequestObject } from '../../scim-requests/scim-request.object';
 import type { PortalSessionContext } from '../session/portal-session';
@@ -104,7 +105,7 @@ function recentRequests(directoryId: string, recent: ScimRequestObject[]): SafeH
     ${recent.length === 0
       ? html`<p class="muted">No request yet. Once ${'your identity provider'} connects, its requests appear here.</p>`
       : html`<ul class="plain" data-testid="recent-requests">${recent.map(
-          (request) => html`<li>${statusPill(request.status)} <span class="mono">${request.method} ${request.path}</span> ${timeElement(new Date(request.created_at))}</li>`,
+          (request) => html`<li>${statusPill(request.status)} <span class="request-line">${request.method} ${displayScimPath(request.path, directoryId)}</span> ${timeElement(new Date(request.created_at))}</li>`,
         )}</ul>`}
     <p><a href="/portal/directories/${directoryId}/requests">All requests</a> · <a href="/portal/directories/${directoryId}/requests?status=failed">Failures</a></p>
   </section>`;

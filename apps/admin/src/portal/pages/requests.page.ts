@@ -3,6 +3,7 @@ import type { RequestLogPage } from '../portal-directories.service';
 import { statusPill, timeElement } from '../render/format';
 import { html, type SafeHtml } from '../render/html';
 import type { PortalPage } from '../render/layout';
+import { displayScimPath } from '../render/scim-path';
 import type { ScimRequestObject } from '../../scim-requests/scim-request.object';
 import type { PortalSessionContext } from '../session/portal-session';
 import { chromeOf } from './chrome';
@@ -30,7 +31,7 @@ export function requestsPage(
         ? html`<p class="card muted">${failuresOnly ? 'No failed request. All good.' : 'No request yet.'}</p>`
         : html`<div class="table-wrap card"><table data-testid="request-log">
             <thead><tr><th scope="col">Time</th><th scope="col">Request</th><th scope="col">Status</th><th scope="col">Duration</th><th scope="col">Client</th><th scope="col">Details</th></tr></thead>
-            <tbody>${log.data.map(row)}</tbody></table></div>`}
+            <tbody>${log.data.map((request) => row(request, directory.id))}</tbody></table></div>`}
       <nav class="pager" aria-label="Pages">
         <span>${log.before ? html`<a href="${base}?${filter}before=${log.before}">← Newer</a>` : ''}</span>
         <span>${log.after ? html`<a href="${base}?${filter}after=${log.after}">Older →</a>` : ''}</span>
@@ -38,12 +39,12 @@ export function requestsPage(
   };
 }
 
-function row(request: ScimRequestObject): SafeHtml {
+function row(request: ScimRequestObject, directoryId: string): SafeHtml {
   return html`<tr>
-    <td>${timeElement(new Date(request.created_at))}</td>
-    <td><span class="mono">${request.method} ${request.path}</span></td>
+    <td class="nowrap">${timeElement(new Date(request.created_at))}</td>
+    <td><span class="request-line">${request.method} ${displayScimPath(request.path, directoryId)}</span></td>
     <td>${statusPill(request.status)}</td>
-    <td class="num">${request.duration_ms} ms</td>
+    <td class="num nowrap">${request.duration_ms} ms</td>
     <td>${request.client ?? html`<span class="muted">unknown</span>`}</td>
     <td>${request.error_detail ?? ''}${request.request_body === null ? '' : html`<details><summary>Body</summary><pre class="mono">${JSON.stringify(request.request_body, null, 2)}</pre></details>`}</td>
   </tr>`;

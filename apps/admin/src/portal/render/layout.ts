@@ -34,7 +34,8 @@ export function renderDocument(page: PortalPage, nonce: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
+<link rel="icon" href="data:,">
 <title>${page.title} · Directory sync setup</title>
 <style nonce="${nonce}">${trusted(PORTAL_CSS)}</style>
 </head>

@@ -5,7 +5,9 @@ import { type PortalPage, renderDocument } from './layout';
 /**
  * Sends a portal page with the headers every page carries: a strict CSP whose
  * per-response nonce is the only way to run the inline style and script, no
- * caching (pages show secrets and live state), no framing, no referrer.
+ * caching (pages show secrets and live state), no framing, and no referrer to
+ * other sites (`same-origin`, not `no-referrer`: with that, browsers send
+ * `Origin: null` on form posts and the Origin check could not tell them apart).
  */
 export function sendPage(reply: FastifyReply, page: PortalPage): FastifyReply {
   const nonce = randomBytes(16).toString('base64');
@@ -25,7 +27,7 @@ export function sendPage(reply: FastifyReply, page: PortalPage): FastifyReply {
     .header('cache-control', 'no-store')
     .header('x-content-type-options', 'nosniff')
     .header('x-frame-options', 'DENY')
-    .header('referrer-policy', 'no-referrer')
+    .header('referrer-policy', 'same-origin')
     .send(renderDocument(page, nonce));
 }
 

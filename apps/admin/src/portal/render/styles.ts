@@ -73,5 +73,8 @@ footer.bottom{max-width:72rem;margin:0 auto;padding:0 1.25rem 2rem;color:var(--m
 ul.plain{list-style:none;padding:0;margin:0}ul.plain li{padding:.35rem 0;border-bottom:1px solid var(--line);display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
 fieldset.bare{border:0;padding:0;margin:0 0 1rem}.legend-title{font-size:1.2rem;font-weight:650;margin-bottom:.5rem}
 .field.radio-row{flex-direction:row;gap:.6rem;align-items:flex-start}
+.request-line{font-family:var(--mono);font-size:.85rem;word-break:break-all}.nowrap{white-space:nowrap}
+td pre.mono{white-space:pre-wrap;max-width:32rem;max-height:16rem;overflow:auto}
+form.card>button[type=submit]{margin-top:1rem}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 `;
