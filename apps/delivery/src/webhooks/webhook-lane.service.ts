@@ -70,12 +70,14 @@ export class WebhookLaneService {
   }
 
   private send(endpoint: WebhookEndpoint, delivery: ClaimedDelivery, body: string): Promise<SentWebhook> {
-    const headers = buildWebhookHeaders({
-      msgId: delivery.eventId,
-      timestamp: new Date(),
-      body,
-      secrets: this.secrets.activeSecrets(endpoint),
-    });
+    let secrets: string[];
+    try {
+      secrets = this.secrets.activeSecrets(endpoint);
+    } catch {
+      // Recorded as a failed attempt, not thrown: a stuck job would hide it.
+      return Promise.resolve(notSent('the signing secret cannot be decrypted (was ROSTER_ENCRYPTION_KEY changed?)'));
+    }
+    const headers = buildWebhookHeaders({ msgId: delivery.eventId, timestamp: new Date(), body, secrets });
     return this.http.send(endpoint.url, { ...headers }, body);
   }
 
@@ -109,6 +111,9 @@ export class WebhookLaneService {
 
 /** The event was pruned by retention before it could be delivered: nothing to send. */
 function expired(eventId: string): SentWebhook {
-  const summary = `event ${eventId} is no longer retained`;
+  return notSent(`event ${eventId} is no longer retained`);
+}
+
+function notSent(summary: string): SentWebhook {
   return { outcome: { ok: false, failure: { kind: 'network' }, summary }, responseStatus: null, responseBody: null, retryAfter: null, durationMs: 0 };
 }
