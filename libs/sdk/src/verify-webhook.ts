@@ -3,8 +3,12 @@ import type { RosterEvent, WebhookTestEvent } from './roster-event';
 
 export { WebhookVerificationError } from 'standardwebhooks';
 
-/** Headers as any Node framework gives them: any case, repeated ones as arrays. */
-export type IncomingHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
+/**
+ * Headers as any Node framework gives them: names in any case, values as
+ * strings (repeated ones as arrays). Typed loosely so that Express, Fastify,
+ * Node and fetch-style header objects all fit.
+ */
+export type IncomingHeaders = object;
 
 /**
  * Checks a received Roster webhook and returns its event. A thin layer over
@@ -27,7 +31,8 @@ export function isVerificationError(error: unknown): error is WebhookVerificatio
 function lowercased(headers: IncomingHeaders): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) result[name.toLowerCase()] = typeof value === 'string' ? value : value.join(' ');
+    if (typeof value === 'string') result[name.toLowerCase()] = value;
+    else if (Array.isArray(value)) result[name.toLowerCase()] = value.join(' ');
   }
   return result;
 }
