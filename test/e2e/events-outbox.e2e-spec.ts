@@ -9,7 +9,7 @@ import { OutboxRelay } from '../../apps/delivery/src/outbox/outbox-relay.service
 import { EVENT_FANOUT_QUEUE, type EventFanoutJob } from '../../apps/delivery/src/queues/event-fanout.queue';
 import { appendEvents, until } from './events-support';
 
-const JOB_STATES = ['wait', 'active', 'completed', 'failed', 'delayed', 'paused', 'prioritized', 'waiting-children'] as const;
+const JOB_STATES = ['wait', 'active', 'completed', 'failed', 'delayed', 'prioritized', 'waiting-children'] as const;
 
 // A relay that dies after enqueueing a batch and before marking it dispatched.
 class CrashingRelay extends OutboxRelay {
@@ -71,6 +71,11 @@ describe('outbox relay: Postgres to the fan-out queue', () => {
     try {
       await appendMany(directories, 40);
       await until(async () => (await undispatched(directories)) === 0);
+      // Between them the replicas relayed each event once, and report no lag.
+      const scrapes = await Promise.all(replicas.map(async (replica) => (await replica.request('GET', '/metrics')).text()));
+      const relayed = scrapes.map((text) => Number(/^roster_outbox_relayed_events_total\{[^}]*\} (\d+)$/m.exec(text)?.[1]));
+      expect(relayed[0]! + relayed[1]!).toBe(120);
+      for (const text of scrapes) expect(text).toMatch(/^roster_outbox_lag_seconds\{[^}]*\} 0$/m);
     } finally {
       for (const replica of replicas) await replica.close();
     }

@@ -44,7 +44,7 @@ export async function appendEvents(
 
 /** GET /v1/events with the test API key; returns the status and the parsed body. */
 export async function listEvents(api: RunningApp, query: Record<string, string | number> = {}) {
-  const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]));
+  const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]));
   const response = await api.request('GET', `/v1/events?${search}`, { token: API_KEY });
   return { status: response.status, body: await response.json() };
 }

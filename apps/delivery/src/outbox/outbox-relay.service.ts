@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { EventOutboxRepository, PrismaService, type PrismaTransaction, type UndispatchedEvent } from '@roster/data';
 import { EventLogListener } from '../events/event-log-listener';
 import { EventFanoutProducer } from './event-fanout.producer';
+import { OutboxMetrics } from './outbox-metrics';
 
 const BATCH_SIZE = 500;
 // The safety net behind NOTIFY: events left over by a Redis outage or a crash.
@@ -22,7 +23,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private running: Promise<void> | null = null;
   private again = false;
-  private stopped = false;
+  private readonly stopping = new AbortController();
   private sweepTimer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
 
@@ -31,6 +32,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly outbox: EventOutboxRepository,
     private readonly producer: EventFanoutProducer,
     private readonly listener: EventLogListener,
+    private readonly metrics: OutboxMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -42,7 +44,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Stops waking and waits for the batch in flight (before Prisma and the queue close). */
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
+    this.stopping.abort();
     this.unsubscribe?.();
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     await this.running;
@@ -50,7 +52,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Runs a pass now, or right after the one in flight. */
   wake(): void {
-    if (this.stopped) return;
+    if (this.stopping.signal.aborted) return;
     if (this.running) {
       this.again = true;
       return;
@@ -69,7 +71,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       for (;;) {
         const relayed = await this.relayBatch();
-        if (relayed === null || relayed < BATCH_SIZE || this.stopped) return;
+        if (relayed) this.metrics.relayed.inc(relayed);
+        if (relayed === null || relayed < BATCH_SIZE || this.stopping.signal.aborted) return;
       }
     } catch (error) {
       // Nothing is lost: the events stay undispatched until a later pass.
@@ -91,16 +94,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
+  // Bounded, and abandoned at shutdown: the transaction then rolls back and a later pass re-adds the batch.
   protected async enqueue(events: UndispatchedEvent[]): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`enqueueing took over ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+    const signal = AbortSignal.any([this.stopping.signal, AbortSignal.timeout(ENQUEUE_TIMEOUT_MS)]);
+    const abandoned = new Promise<never>((_, reject) => {
+      const abandon = () => reject(new Error(signal.reason instanceof Error ? signal.reason.message : 'enqueue abandoned'));
+      if (signal.aborted) abandon();
+      else signal.addEventListener('abort', abandon, { once: true });
     });
-    try {
-      await Promise.race([this.producer.add(events), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    abandoned.catch(() => undefined);
+    await Promise.race([this.producer.add(events), abandoned]);
   }
 
   protected markDispatched(tx: PrismaTransaction, events: UndispatchedEvent[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PrismaTransaction } from '../prisma.service';
+import { PrismaService, type PrismaTransaction } from '../prisma.service';
 
 /** An event the outbox relay has still to hand to the queue. */
 export interface UndispatchedEvent {
@@ -19,6 +19,8 @@ const RELAY_LOCK = 'roster.outbox-relay';
  */
 @Injectable()
 export class EventOutboxRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
   /**
    * Locks the oldest undispatched events for this transaction, or returns null
    * when another relay is at work (it will see whatever this one would have).
@@ -37,5 +39,12 @@ export class EventOutboxRepository {
     if (events.length === 0) return;
     const seqs = events.map((event) => event.seq);
     await db.$executeRaw`UPDATE events SET dispatched_at = now() WHERE seq = ANY(${seqs}::bigint[])`;
+  }
+
+  /** Seconds since the oldest undispatched event was created (0 when none waits): the relay's lag. */
+  async lagSeconds(): Promise<number> {
+    const [row] = await this.prisma.$queryRaw<{ lag: number | null }[]>`
+      SELECT extract(epoch FROM now() - min(created_at))::float8 AS lag FROM events WHERE dispatched_at IS NULL`;
+    return Math.max(0, row?.lag ?? 0);
   }
 }
