@@ -1,4 +1,5 @@
 import { bigGroup } from './benches/big-group';
+import { e2eLatency } from './benches/e2e-latency';
 import { eventsRead } from './benches/events-read';
 import { oktaInitialSync } from './benches/okta-initial-sync';
 import { pgCeiling } from './benches/pg-ceiling';
@@ -12,7 +13,7 @@ import { currentCommit, describeMachine } from './support/machine';
 import { Progress } from './support/progress';
 
 // Run order: the machine's ceiling first, so the others can be read against it.
-const BENCHES: readonly Bench[] = [pgCeiling, scimCreate, oktaInitialSync, bigGroup, eventsRead];
+const BENCHES: readonly Bench[] = [pgCeiling, scimCreate, oktaInitialSync, bigGroup, eventsRead, e2eLatency];
 
 /** Each app's peak RSS must stay under this (issue 9). */
 const RSS_LIMIT_MB = 250;
@@ -57,7 +58,7 @@ async function runOne(bench: Bench, options: Options, services: { postgres: stri
   try {
     if (bench.apps.length) {
       progress.step(`starting ${bench.apps.join(', ')}`);
-      stack = await startAppStack({ databaseUrl, redisUrl: services.redis, apps: bench.apps });
+      stack = await startAppStack({ databaseUrl, redisUrl: services.redis, apps: bench.apps, env: bench.env });
     }
     const started = Date.now();
     const outcome = await bench.run({ quick: options.quick, databaseUrl, redisUrl: services.redis, stack, progress });

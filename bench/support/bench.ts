@@ -23,6 +23,8 @@ export interface BenchOutcome {
 export interface Bench {
   name: string;
   apps: readonly AppName[];
+  /** Extra environment for the apps. */
+  env?: Record<string, string>;
   /** The target from issue 9, as shown in the table. */
   target: string;
   run(context: BenchContext): Promise<BenchOutcome>;
