@@ -98,13 +98,22 @@ describe('portal and reads on a 10,000-user directory', () => {
       pages += 1;
     } while (after && pages < 200);
     expect(seen).toBe(USERS);
-  });
+  }, 60_000);
 
-  it('plans the page queries on indexes', async () => {
-    const plan = await db.query(
-      `EXPLAIN SELECT * FROM group_memberships WHERE group_id = $1 AND user_id > $2 ORDER BY user_id LIMIT 11`,
+  it('plans the page and count queries on indexes', async () => {
+    const explain = async (sql: string, params: unknown[]) =>
+      (await db.query(`EXPLAIN ${sql}`, params)).rows.map((row) => row['QUERY PLAN']).join('\n');
+    const members = await explain(
+      `SELECT m.user_id FROM group_memberships m JOIN directory_users u ON u.id = m.user_id
+        WHERE m.group_id = $1 AND u.removed_at IS NULL AND m.user_id > $2 ORDER BY m.user_id LIMIT 101`,
       [groupId, 'directory_user_'],
     );
-    expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Index/);
+    expect(members).toMatch(/Index (Only )?Scan using group_memberships_pkey/);
+    expect(members).not.toMatch(/Seq Scan/);
+    const failures = await explain(
+      'SELECT * FROM scim_requests WHERE directory_id = $1 AND status >= 400 ORDER BY id DESC LIMIT 51',
+      [directoryId],
+    );
+    expect(failures).toMatch(/Index/);
   });
 });

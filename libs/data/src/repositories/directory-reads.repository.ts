@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { GroupReference } from '@roster/events';
-import { fetchPage, type Page, type PageQuery } from '../cursor-page';
-import type { DirectoryGroup, DirectoryUser } from '../generated/prisma/client';
+import { fetchPage, type IdRange, type Page, type PageQuery } from '../cursor-page';
+import { type DirectoryGroup, type DirectoryUser, Prisma } from '../generated/prisma/client';
 import { PrismaService, type PrismaTransaction } from '../prisma.service';
 
 export interface DirectoryUserFilter {
@@ -44,16 +44,16 @@ export class DirectoryReadsRepository {
         }),
       );
     }
-    // Walk the group's memberships in user-id order (the primary key), so a page
-    // of a 10,000-member group reads a page of rows, not the whole group.
+    // Walk the group's memberships in user-id order (the primary key), joining
+    // each to its user, so a page of a 10,000-member group reads a page of rows.
     return fetchPage(page, async ({ id, order, take }) => {
-      const rows = await this.prisma.groupMembership.findMany({
-        where: { groupId, userId: id, user: { removedAt: null, directoryId } },
-        orderBy: { userId: order },
-        take,
-        include: { user: true },
-      });
-      return rows.map((row) => row.user);
+      const ids = await this.prisma.$queryRaw<{ id: string }[]>`
+        SELECT m.user_id AS id FROM group_memberships m JOIN directory_users u ON u.id = m.user_id
+         WHERE m.group_id = ${groupId} AND u.removed_at IS NULL
+           ${directoryId === undefined ? Prisma.empty : Prisma.sql`AND u.directory_id = ${directoryId}`}
+           ${keyRange(Prisma.sql`m.user_id`, id)}
+         ORDER BY m.user_id ${order === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`} LIMIT ${take}`;
+      return inOrder(ids, await this.prisma.directoryUser.findMany({ where: { id: { in: ids.map((row) => row.id) } } }));
     });
   }
 
@@ -65,13 +65,13 @@ export class DirectoryReadsRepository {
       );
     }
     return fetchPage(page, async ({ id, order, take }) => {
-      const rows = await this.prisma.groupMembership.findMany({
-        where: { userId, groupId: id, group: { directoryId }, user: { removedAt: null } },
-        orderBy: { groupId: order },
-        take,
-        include: { group: true },
-      });
-      return rows.map((row) => row.group);
+      const ids = await this.prisma.$queryRaw<{ id: string }[]>`
+        SELECT m.group_id AS id FROM group_memberships m
+         WHERE m.user_id = ${userId}
+           ${directoryId === undefined ? Prisma.empty : Prisma.sql`AND m.directory_id = ${directoryId}`}
+           ${keyRange(Prisma.sql`m.group_id`, id)}
+         ORDER BY m.group_id ${order === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`} LIMIT ${take}`;
+      return inOrder(ids, await this.prisma.directoryGroup.findMany({ where: { id: { in: ids.map((row) => row.id) } } }));
     });
   }
 
@@ -129,4 +129,16 @@ export class DirectoryReadsRepository {
       take: options.limit,
     });
   }
+}
+
+function keyRange(column: Prisma.Sql, range?: IdRange): Prisma.Sql {
+  if (range?.gt !== undefined) return Prisma.sql`AND ${column} > ${range.gt}`;
+  if (range?.lt !== undefined) return Prisma.sql`AND ${column} < ${range.lt}`;
+  return Prisma.empty;
+}
+
+/** Rows in the order of `ids` (an IN query returns them in any order). */
+function inOrder<T extends { id: string }>(ids: { id: string }[], rows: T[]): T[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((row) => byId.get(row.id) ?? []);
 }
