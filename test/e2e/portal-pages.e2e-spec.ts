@@ -84,6 +84,34 @@ describe('portal pages', () => {
     });
   });
 
+  describe('Google Workspace and several directories', () => {
+    it('takes write-only credentials for Google, and lists every directory of the tenant', async () => {
+      const tenantId = (await (await call('POST', '/v1/tenants', { name: 'Hooli' })).json()).id;
+      const client = await signedIn(tenantId);
+      const google = await client.post('/portal/directories', { provider: 'google_workspace', _csrf: csrfOf(await ok(client, '/portal/connect')) });
+      const overview = await ok(client, google.location!);
+      expect(overview.text).toContain('Admin SDK');
+      expect(overview.text).not.toContain('data-testid="scim-token"');
+      const settings = await ok(client, `${google.location}/settings`);
+      const saved = await client.post(`${google.location}/google`, {
+        _csrf: csrfOf(settings),
+        admin_email: 'admin@hooli.test',
+        service_account_key: '{"private_key": "PRIVATE-MATERIAL"}',
+      });
+      expect(saved.status).toBe(303);
+      const after = await ok(client, saved.location!);
+      expect(after.text).toContain('Credentials are saved');
+      expect(after.text).not.toContain('PRIVATE-MATERIAL');
+      const row = await db.query('SELECT provider_config_encrypted FROM directories WHERE tenant_id = $1', [tenantId]);
+      expect(row.rows[0].provider_config_encrypted).not.toContain('PRIVATE-MATERIAL');
+
+      await client.post('/portal/directories', { provider: 'entra', _csrf: csrfOf(settings) });
+      const home = await ok(client, '/portal');
+      expect(home.text).toContain('Hooli · Google Workspace');
+      expect(home.text).toContain('Hooli · Microsoft Entra ID');
+    });
+  });
+
   describe('a synced directory', () => {
     let acme: DirectoryFixture;
     let client: PortalClient;
