@@ -53,13 +53,13 @@ function connection(session: PortalSessionContext, summary: DirectorySummary, fr
   return html`<section class="card" aria-labelledby="connection-title">
     <h2 id="connection-title">Connection details</h2>
     <div class="field">
-      <label for="scim-url">SCIM base URL</label>
-      <div class="secret"><code id="scim-url" data-testid="scim-base-url">${summary.scimBaseUrl}</code>
+      <span class="label" id="scim-url-label">SCIM base URL</span>
+      <div class="secret"><code id="scim-url" aria-labelledby="scim-url-label" data-testid="scim-base-url">${summary.scimBaseUrl}</code>
         <button type="button" class="secondary" data-copy="scim-url">Copy</button></div>
     </div>
     <div class="field">
-      <label for="scim-token">Bearer token</label>
-      ${freshToken ? freshTokenField(freshToken) : html`<div class="secret"><code id="scim-token">scim_…${directory.scimTokenLastFour}</code>
+      <span class="label" id="scim-token-label">Bearer token</span>
+      ${freshToken ? freshTokenField(freshToken) : html`<div class="secret"><code id="scim-token" aria-labelledby="scim-token-label">scim_…${directory.scimTokenLastFour}</code>
           <span class="hint">Shown only when it is created. Lost it? Rotate it to get a new one.</span></div>`}
     </div>
     <details class="confirm">
@@ -76,7 +76,7 @@ function connection(session: PortalSessionContext, summary: DirectorySummary, fr
 function freshTokenField(token: string): SafeHtml {
   const masked = `${token.slice(0, 5)}${'•'.repeat(24)}${token.slice(-4)}`;
   return html`<div class="secret">
-    <code id="scim-token" data-testid="scim-token" data-value="${token}" data-masked="${masked}">${masked}</code>
+    <code id="scim-token" aria-labelledby="scim-token-label" data-testid="scim-token" data-value="${token}" data-masked="${masked}">${masked}</code>
     <button type="button" class="secondary" data-reveal="scim-token" aria-pressed="false" aria-controls="scim-token">Reveal</button>
     <button type="button" class="secondary" data-copy="scim-token">Copy</button>
   </div>

@@ -37,7 +37,7 @@ nav.tabs a[aria-current=page]{color:var(--text);border-bottom-color:var(--accent
 button.danger{background:var(--bad);border-color:var(--bad);color:#fff}
 button.link{background:none;border:none;color:var(--accent);padding:0;font-weight:500;text-decoration:underline}
 .field{display:flex;flex-direction:column;gap:.3rem;margin-bottom:1rem}
-label{font-weight:600}
+label,.label{font-weight:600}
 .hint{color:var(--muted);font-size:.9rem;font-weight:400}
 input[type=text],input[type=search],input[type=email],select,textarea{font:inherit;padding:.5rem .6rem;border:1px solid var(--line);border-radius:8px;background:var(--bg);color:var(--text);min-width:0}
 textarea{font-family:var(--mono);font-size:.85rem}
