@@ -3,6 +3,7 @@ import { e2eLatency } from './benches/e2e-latency';
 import { eventsRead } from './benches/events-read';
 import { oktaInitialSync } from './benches/okta-initial-sync';
 import { pgCeiling } from './benches/pg-ceiling';
+import { scimRead } from './benches/scim-read';
 import { scimCreate } from './benches/scim-create';
 import { startAppStack, type AppStack } from './support/app-stack';
 import type { Bench, BenchOutcome } from './support/bench';
@@ -13,7 +14,7 @@ import { currentCommit, describeMachine } from './support/machine';
 import { Progress } from './support/progress';
 
 // Run order: the machine's ceiling first, so the others can be read against it.
-const BENCHES: readonly Bench[] = [pgCeiling, scimCreate, oktaInitialSync, bigGroup, eventsRead, e2eLatency];
+const BENCHES: readonly Bench[] = [pgCeiling, scimCreate, oktaInitialSync, bigGroup, eventsRead, e2eLatency, scimRead];
 
 /** Each app's peak RSS must stay under this (issue 9). */
 const RSS_LIMIT_MB = 250;
