@@ -128,6 +128,14 @@ describe('Events API: GET /v1/events', () => {
     expect(later.body.data).toEqual([]);
   });
 
+  it('is described in the OpenAPI document', async () => {
+    const document = await (await api.request('GET', '/docs-json')).json();
+    const operation = document.paths['/v1/events'].get;
+    expect(operation.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual(
+      ['after', 'directory_id', 'limit', 'range_start', 'tenant_id', 'types', 'wait'].sort(),
+    );
+  });
+
   describe('long-poll', () => {
     const listener = () => api.app.get(EventLogListener);
 
@@ -162,6 +170,22 @@ describe('Events API: GET /v1/events', () => {
       await older.query('COMMIT');
       const { body } = await poll;
       expect(body.data.map((e: { directory_id: string }) => e.directory_id)).toEqual(['directory_held']);
+    });
+
+    it('is not held back by a transaction in another database of the server', async () => {
+      const after = await tail();
+      const elsewhere = new Client({ connectionString: Object.assign(new URL(context.databaseUrl), { pathname: '/postgres' }).toString() });
+      await elsewhere.connect();
+      context.onTeardown(() => elsewhere.end());
+      await elsewhere.query('BEGIN');
+      await elsewhere.query('SELECT pg_current_xact_id()');
+      try {
+        await appendEvents(api.app, [{ directoryId: 'directory_free' }]);
+        const { body } = await listEvents(api, { after });
+        expect(body.data.map((e: { directory_id: string }) => e.directory_id)).toEqual(['directory_free']);
+      } finally {
+        await elsewhere.query('COMMIT');
+      }
     });
 
     it('returns an empty page with a cursor when the wait ends', async () => {

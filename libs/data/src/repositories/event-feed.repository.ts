@@ -39,9 +39,10 @@ interface FeedRow {
 
 /**
  * Reads the event log in its global order (docs/adr/0001-event-log-ordering.md):
- * by (tx_id, seq), and only events of transactions older than the oldest one
- * still running (the watermark). Every transaction that can still commit has a
- * larger id, so what a read returns is a prefix of the log that never changes.
+ * by (tx_id, seq), and only events of transactions older than the oldest one of
+ * this database still running (the watermark, `roster_event_log_watermark()`).
+ * Every transaction that can still commit has a larger id, so what a read
+ * returns is a prefix of the log that never changes.
  */
 @Injectable()
 export class EventFeedRepository {
@@ -53,7 +54,7 @@ export class EventFeedRepository {
     const afterCursor = after ? Prisma.sql`AND (e.tx_id, e.seq) > (${after.txId}::bigint, ${after.seq}::bigint)` : Prisma.empty;
     // One statement, so the watermark, the page and the pending flag share a snapshot.
     const rows = await this.prisma.$queryRaw<FeedRow[]>`
-      WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS watermark)
+      WITH w AS (SELECT roster_event_log_watermark() AS watermark)
       SELECT w.watermark,
              EXISTS (SELECT 1 FROM events e WHERE e.tx_id >= w.watermark ${afterCursor} ${conditions}) AS pending,
              p.*
@@ -76,14 +77,14 @@ export class EventFeedRepository {
   /** The position after every event committed so far: where `after=now` starts. */
   async tail(): Promise<EventPosition> {
     const [row] = await this.prisma.$queryRaw<{ watermark: bigint }[]>`
-      SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS watermark`;
+      SELECT roster_event_log_watermark() AS watermark`;
     return { txId: row!.watermark, seq: 0n };
   }
 
   /** The position just before the first event created at or after `time` (or the tail if none is). */
   async before(time: Date): Promise<EventPosition> {
     const [row] = await this.prisma.$queryRaw<{ watermark: bigint; tx_id: bigint | null; seq: bigint | null }[]>`
-      WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS watermark)
+      WITH w AS (SELECT roster_event_log_watermark() AS watermark)
       SELECT w.watermark, f.tx_id, f.seq FROM w LEFT JOIN LATERAL (
         SELECT e.tx_id, e.seq FROM events e WHERE e.created_at >= ${time} ORDER BY e.tx_id, e.seq LIMIT 1
       ) f ON true`;

@@ -27,7 +27,7 @@ export class EventRetentionRepository {
       const [last] = await tx.$queryRaw<{ tx_id: bigint; seq: bigint; deleted: bigint }[]>`
         WITH batch AS (
           SELECT seq, tx_id, created_at FROM events
-          WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+          WHERE tx_id < roster_event_log_watermark()
           ORDER BY tx_id, seq LIMIT ${batchSize}
         ), young AS (
           SELECT tx_id, seq FROM batch WHERE created_at >= ${cutoff} ORDER BY tx_id, seq LIMIT 1
