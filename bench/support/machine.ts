@@ -5,22 +5,28 @@ import { cpus, loadavg, totalmem } from 'node:os';
 export interface MachineInfo {
   cores: number;
   ramGb: number;
-  /** The 1-minute load average when the bench ended: other work on the machine skews figures. */
+  /** The 1-minute load average when the bench started and ended: other work on the machine skews figures. */
+  load1Start: number;
   load1: number;
   cpuModel: string;
 }
 
-export function describeMachine(): MachineInfo {
+export function describeMachine(load1Start: number): MachineInfo {
   return {
     cores: cpus().length,
     ramGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
-    load1: Math.round(loadavg()[0]! * 100) / 100,
+    load1Start: Math.round(load1Start * 100) / 100,
+    load1: currentLoad(),
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
   };
 }
 
+export function currentLoad(): number {
+  return Math.round(loadavg()[0]! * 100) / 100;
+}
+
 export function machineLabel(machine: MachineInfo): string {
-  return `${machine.cores} cores, ${machine.ramGb} GB, load ${machine.load1}`;
+  return `${machine.cores} cores, ${machine.ramGb} GB, load ${machine.load1Start} → ${machine.load1}`;
 }
 
 /** The short commit the bench ran at, marked dirty when the work tree has changes. */
