@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type DirectoryUser,
+  type DirectoryUserFields,
   DirectoryUsersRepository,
   EventLogRepository,
   GroupMembershipsRepository,
@@ -27,12 +28,15 @@ export class UserWriter {
     private readonly events: EventLogRepository,
   ) {}
 
+  /** A new user; or, in `deactivate` mode, the same directory user again if the IdP had DELETEd it. */
   async create(
     tx: PrismaTransaction,
     directory: DirectoryContext,
     resource: Record<string, unknown>,
   ): Promise<DirectoryUser> {
     const fields = userFields(resource, directory.deprovisioning, null);
+    const deleted = await this.users.findScimDeleted(tx, directory.id, fields.userName);
+    if (deleted) return this.write(tx, directory, deleted, { ...fields, scimDeletedAt: null });
     const user = await withUniqueness('userName', () =>
       this.users.insert(tx, {
         id: newId('directoryUser'),
@@ -54,14 +58,34 @@ export class UserWriter {
   ): Promise<DirectoryUser> {
     const fields = userFields(resource, directory.deprovisioning, before);
     if (isUnchanged(before, fields)) return before;
+    return this.write(tx, directory, before, fields);
+  }
+
+  /**
+   * The IdP removed the user. DELETE is one of the ways an IdP says "this person
+   * lost access" (CONTRACT section 5), so in `deactivate` mode an active user is
+   * kept as inactive, exactly as after `active: false`, while its SCIM resource
+   * is gone; a user already inactive is deleted.
+   */
+  async delete(tx: PrismaTransaction, directory: DirectoryContext, user: DirectoryUser): Promise<void> {
+    if (directory.deprovisioning === 'deactivate' && user.state === 'active') {
+      const fields = userFields({ ...(user.attributes as Record<string, unknown>), active: false }, 'deactivate', user);
+      await this.write(tx, directory, user, { ...fields, scimDeletedAt: new Date() });
+      return;
+    }
+    await this.appendEvents(tx, directory, user, null);
+    await this.users.delete(tx, user.id);
+  }
+
+  private async write(
+    tx: PrismaTransaction,
+    directory: DirectoryContext,
+    before: DirectoryUser,
+    fields: DirectoryUserFields & { scimDeletedAt?: Date | null },
+  ): Promise<DirectoryUser> {
     const after = await withUniqueness('userName', () => this.users.update(tx, before.id, fields));
     await this.appendEvents(tx, directory, before, after);
     return after;
-  }
-
-  async delete(tx: PrismaTransaction, directory: DirectoryContext, user: DirectoryUser): Promise<void> {
-    await this.appendEvents(tx, directory, user, null);
-    await this.users.delete(tx, user.id);
   }
 
   private async appendEvents(

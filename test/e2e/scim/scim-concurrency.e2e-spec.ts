@@ -16,7 +16,10 @@ describe('SCIM under concurrent requests', () => {
     const user = await (await directory.scim('POST', '/Users', { userName: 'ada', title: 'start' })).json();
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        directory.scim('PATCH', `/Users/${user.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: `t${i % 7}` }] }),
+        directory.scim('PATCH', `/Users/${user.id}`, {
+          schemas: [PATCH_OP],
+          Operations: [{ op: 'replace', path: 'title', value: `t${i % 7}` }],
+        }),
       ),
     );
     expect(responses.map((response) => response.status)).toEqual(Array(50).fill(200));
@@ -35,7 +38,11 @@ describe('SCIM under concurrent requests', () => {
   it('concurrent creates with one userName: exactly one 201, the rest 409', async () => {
     const directory = await stack.createDirectory();
     const statuses = (
-      await Promise.all(Array.from({ length: 20 }, (_, i) => directory.scim('POST', '/Users', { userName: i % 2 ? 'Same@x.io' : 'same@X.io' })))
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          directory.scim('POST', '/Users', { userName: i % 2 ? 'Same@x.io' : 'same@X.io' }),
+        ),
+      )
     ).map((response) => response.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(19);
@@ -45,7 +52,8 @@ describe('SCIM under concurrent requests', () => {
   it('50 concurrent membership PATCHes to one group: every user added exactly once, one event each', async () => {
     const directory = await stack.createDirectory();
     const ids: string[] = [];
-    for (let i = 0; i < 25; i += 1) ids.push((await (await directory.scim('POST', '/Users', { userName: `u${i}` })).json()).id);
+    for (let i = 0; i < 25; i += 1)
+      ids.push((await (await directory.scim('POST', '/Users', { userName: `u${i}` })).json()).id);
     const group = await (await directory.scim('POST', '/Groups', { displayName: 'G' })).json();
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>

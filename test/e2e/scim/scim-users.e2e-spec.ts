@@ -141,6 +141,38 @@ function patch(op: string, path: string, value: unknown) {
   return { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op, path, value }] };
 }
 
+describe('SCIM DELETE in deactivate mode', () => {
+  const context = useTestContext();
+
+  it('keeps the directory user as inactive while the SCIM resource is gone, and a re-create revives it', async () => {
+    const stack = await startScimStack(context);
+    const directory = await stack.createDirectory({ provider: 'onelogin', deprovisioning: 'deactivate' });
+    const user = await (
+      await directory.scim('POST', '/Users', { userName: 'ada@acme.com', name: { givenName: 'Ada' } })
+    ).json();
+    const group = await (
+      await directory.scim('POST', '/Groups', { displayName: 'Eng', members: [{ value: user.id }] })
+    ).json();
+
+    expect((await directory.scim('DELETE', `/Users/${user.id}`)).status).toBe(204);
+    expect((await directory.scim('GET', `/Users/${user.id}`)).status).toBe(404);
+    expect((await (await directory.scim('GET', '/Users')).json()).totalResults).toBe(0);
+    expect((await (await directory.scim('GET', `/Groups/${group.id}`)).json()).members).toEqual([]);
+
+    const revived = await directory.scim('POST', '/Users', { userName: 'ADA@acme.com', name: { givenName: 'Ada' } });
+    expect(revived.status).toBe(201);
+    expect((await revived.json()).id).toBe(user.id);
+
+    // After dsync.activated, user.created, group.created and user_added: no user_removed, the user stays a member.
+    const events = (await stack.events(directory.id)).slice(4);
+    expect(events.map((event) => [event.type, event.data.state ?? null])).toEqual([
+      ['dsync.user.updated', 'inactive'],
+      ['dsync.user.updated', 'active'],
+    ]);
+    expect(events[0]!.previous_attributes.state).toBe('active');
+  });
+});
+
 describe('SCIM request log', () => {
   const context = useTestContext();
 

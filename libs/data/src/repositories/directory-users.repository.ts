@@ -32,8 +32,18 @@ export class DirectoryUsersRepository {
     }
   }
 
+  /** A user the SCIM client can see (not DELETEd in `deactivate` mode). */
   find(db: PrismaTransaction, directoryId: string, id: string): Promise<DirectoryUser | null> {
-    return db.directoryUser.findFirst({ where: { id, directoryId } });
+    return db.directoryUser.findFirst({ where: { id, directoryId, scimDeletedAt: null } });
+  }
+
+  /** A user the IdP DELETEd in `deactivate` mode, by userName (case-insensitive), to revive on re-create. */
+  async findScimDeleted(db: PrismaTransaction, directoryId: string, userName: string): Promise<DirectoryUser | null> {
+    // lower() = lower() is what the unique index covers.
+    const [row] = await db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM directory_users
+      WHERE directory_id = ${directoryId} AND lower(user_name) = lower(${userName}) AND scim_deleted_at IS NOT NULL`;
+    return row ? db.directoryUser.findUnique({ where: { id: row.id } }) : null;
   }
 
   findMany(db: PrismaTransaction, directoryId: string, ids: readonly string[]): Promise<DirectoryUser[]> {
@@ -51,7 +61,11 @@ export class DirectoryUsersRepository {
   }
 
   /** Writes new fields and bumps the version (the ETag). */
-  async update(db: PrismaTransaction, id: string, fields: DirectoryUserFields): Promise<DirectoryUser> {
+  async update(
+    db: PrismaTransaction,
+    id: string,
+    fields: DirectoryUserFields & { scimDeletedAt?: Date | null },
+  ): Promise<DirectoryUser> {
     try {
       return await db.directoryUser.update({
         where: { id },

@@ -48,7 +48,7 @@ export class GroupMembershipsRepository {
     return db.$queryRaw<GroupMember[]>`
       SELECT m.user_id AS "userId", coalesce(u.display_name, u.user_name) AS display
       FROM group_memberships m JOIN directory_users u ON u.id = m.user_id
-      WHERE m.group_id = ${groupId} AND m.user_id > ${afterUserId}
+      WHERE m.group_id = ${groupId} AND m.user_id > ${afterUserId} AND u.scim_deleted_at IS NULL
       ORDER BY m.user_id LIMIT ${limit}`;
   }
 

@@ -26,7 +26,9 @@ export async function listResources<T extends { id: string }>(
   query: ResourceListQuery,
   load: (ids: string[]) => Promise<T[]>,
 ): Promise<{ total: number; rows: T[] }> {
-  const where = `t.directory_id = $1${query.where ? ` AND ${query.where.sql}` : ''}`;
+  // Users the IdP DELETEd in `deactivate` mode live on for consumers only.
+  const visible = table === 'directory_users' ? ' AND t.scim_deleted_at IS NULL' : '';
+  const where = `t.directory_id = $1${visible}${query.where ? ` AND ${query.where.sql}` : ''}`;
   const params = [directoryId, ...(query.where?.params ?? [])];
   const [{ count }] = await db.$queryRawUnsafe<{ count: bigint }[]>(
     `SELECT count(*) AS count FROM ${table} t WHERE ${where}`,
