@@ -9,7 +9,7 @@ import { SCIM_MEDIA_TYPE } from './http/scim-media-type';
 import { IngestModule } from './ingest.module';
 import { addRequestLogHook, type RequestLogSink } from './request-log/request-log.hook';
 import { ScimRequestLog } from './request-log/scim-request-log.service';
-import { addScimV1Hooks, rewriteScimV1Url } from './scim-v1/scim-v1-edge';
+import { addScimV1Hooks, rewriteScimUrl } from './scim-v1/scim-v1-edge';
 
 /** The ingest app, wired exactly as in production (also used by the e2e tests). */
 export async function createIngestApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -18,7 +18,7 @@ export async function createIngestApp(config: AppConfig): Promise<NestFastifyApp
     bodyLimit: SCIM_BODY_LIMIT,
     apiErrors: false,
     jsonMediaTypes: ['application/scim+json'],
-    rewriteUrl: rewriteScimV1Url,
+    rewriteUrl: rewriteScimUrl,
     configureFastify: (fastify) => {
       addRequestLogHook(fastify, sink);
       // Every SCIM answer is application/scim+json (RFC 7644 §3.1), errors included.

@@ -32,7 +32,8 @@ export function toDirectoryGroupObject(group: DirectoryGroupRecord): DirectoryGr
     directory_id: group.directoryId,
     tenant_id: group.tenantId,
     name: group.displayName,
-    raw_attributes: typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {},
+    raw_attributes:
+      typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {},
     created_at: group.createdAt.toISOString(),
     updated_at: group.updatedAt.toISOString(),
   };

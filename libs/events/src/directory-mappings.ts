@@ -15,7 +15,10 @@ export interface DirectoryObjectMappings {
 export const NO_MAPPINGS: DirectoryObjectMappings = { attributeMapping: {}, roleMapping: {} };
 
 /** Reads a directory's stored JSON mappings, ignoring anything malformed. */
-export function readDirectoryMappings(directory: { attributeMapping: unknown; roleMapping: unknown }): DirectoryObjectMappings {
+export function readDirectoryMappings(directory: {
+  attributeMapping: unknown;
+  roleMapping: unknown;
+}): DirectoryObjectMappings {
   return {
     attributeMapping: stringRecord(directory.attributeMapping) as Record<string, string>,
     roleMapping: stringRecord(directory.roleMapping, true),

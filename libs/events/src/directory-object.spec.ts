@@ -1,4 +1,4 @@
-import { toDirectoryObject } from './directory-object';
+import { scimBaseUrlForIdp, toDirectoryObject } from './directory-object';
 
 const record = {
   id: 'directory_01jd8x',
@@ -38,5 +38,12 @@ describe('toDirectoryObject', () => {
       'http://h/scim/v1/directory_01jd8x',
     );
     expect(toDirectoryObject({ ...record, provider: 'google_workspace' }, 'http://h').scim_base_url).toBeNull();
+  });
+});
+
+describe('scimBaseUrlForIdp', () => {
+  it('spells the directory id without "_" for Okta only', () => {
+    expect(scimBaseUrlForIdp(record, 'http://h')).toBe('http://h/scim/v2/directory-01jd8x');
+    expect(scimBaseUrlForIdp({ ...record, provider: 'entra' }, 'http://h')).toBe('http://h/scim/v2/directory_01jd8x');
   });
 });

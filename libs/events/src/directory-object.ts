@@ -54,3 +54,16 @@ export function scimBaseUrl(directory: Pick<DirectoryRecord, 'id' | 'provider'>,
   const version = directory.provider === 'generic_scim_v1' ? 'v1' : 'v2';
   return `${publicScimUrl}/scim/${version}/${directory.id}`;
 }
+
+/**
+ * The SCIM base URL to paste into the IdP. Okta refuses base URLs containing
+ * "_", so Okta directories get `…/directory-<suffix>`, which the ingest app
+ * accepts as the same directory; every other IdP gets `scimBaseUrl`.
+ */
+export function scimBaseUrlForIdp(
+  directory: Pick<DirectoryRecord, 'id' | 'provider'>,
+  publicScimUrl: string,
+): string | null {
+  const url = scimBaseUrl(directory, publicScimUrl);
+  return url && directory.provider === 'okta' ? url.replace(/\/directory_([^/]+)$/, '/directory-$1') : url;
+}

@@ -86,7 +86,9 @@ function readEmails(raw: Record<string, unknown>): UserEmail[] {
   return emails.flatMap((email): UserEmail[] => {
     const entry = asObject(email);
     if (typeof entry.value !== 'string' || entry.value === '') return [];
-    return [{ value: entry.value, type: typeof entry.type === 'string' ? entry.type : null, primary: entry.primary === true }];
+    return [
+      { value: entry.value, type: typeof entry.type === 'string' ? entry.type : null, primary: entry.primary === true },
+    ];
   });
 }
 

@@ -119,6 +119,15 @@ describe('SCIM /Users', () => {
     expect((await response.json()).status).toBe('401');
   });
 
+  it('accepts the hyphenated directory id shown to Okta', async () => {
+    const hyphenated = directory.id.replace('_', '-');
+    const response = await stack.ingest.request('GET', `/scim/v2/${hyphenated}/Users?count=1`, {
+      token: directory.token,
+    });
+    expect(response.status).toBe(200);
+    expect((await response.json()).totalResults).toBeGreaterThanOrEqual(0);
+  });
+
   it('rejects malformed JSON with invalidSyntax', async () => {
     const response = await stack.ingest.request('POST', `/scim/v2/${directory.id}/Users`, {
       token: directory.token,

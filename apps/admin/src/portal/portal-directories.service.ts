@@ -8,7 +8,7 @@ import {
   ScimRequestReadsRepository,
   type ScimRequestOutcome,
 } from '@roster/data';
-import { type DirectoryProvider, scimBaseUrl } from '@roster/events';
+import { type DirectoryProvider, scimBaseUrlForIdp } from '@roster/events';
 import { DirectoriesService } from '../directories/directories.service';
 import type { UpdateDirectoryBody } from '../directories/directory.schemas';
 import { toScimRequestObject, type ScimRequestObject } from '../scim-requests/scim-request.object';
@@ -75,7 +75,7 @@ export class PortalDirectoriesService {
       directory.state === 'inactive' ? 'paused' : directory.activatedAt || lastRequest ? 'active' : 'waiting';
     return {
       directory,
-      scimBaseUrl: scimBaseUrl(directory, this.config.publicScimUrl),
+      scimBaseUrl: scimBaseUrlForIdp(directory, this.config.publicScimUrl),
       status,
       userCount,
       groupCount,

@@ -89,7 +89,9 @@ export function compileListRequest(
 
 function readFilter(parsed: string | undefined, url: string): string | undefined {
   const raw = readRawQueryParam(url, 'filter');
-  return raw === undefined ? parsed : normalizeFilterParam(raw);
+  // An empty `filter=` (some clients always send the parameter) means no filter.
+  if (raw === undefined || raw === '') return raw === '' ? undefined : parsed;
+  return normalizeFilterParam(raw);
 }
 
 // RFC 7644 §3.4.2.4: startIndex below 1 is read as 1; count below 0 as 0.

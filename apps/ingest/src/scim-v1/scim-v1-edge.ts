@@ -12,11 +12,17 @@ const V2_PREFIX = '/scim/v2/';
  * PATCH bodies become 2.0 PatchOps, and every answer goes back in 1.1 shapes
  * (1.0 URNs, the 1.1 error format, application/json). One core serves both.
  */
-export function rewriteScimV1Url(request: IncomingMessage): string {
-  const url = request.url ?? '/';
+export function rewriteScimUrl(request: IncomingMessage): string {
+  const url = acceptHyphenatedDirectoryId(request.url ?? '/');
   if (!url.startsWith(V1_PREFIX)) return url;
   v1Requests.add(request);
   return V2_PREFIX + url.slice(V1_PREFIX.length);
+}
+
+// Okta refuses base URLs containing "_", so Okta directories are shown as
+// /scim/v2/directory-<suffix>; both spellings reach the same routes.
+function acceptHyphenatedDirectoryId(url: string): string {
+  return url.replace(/^\/scim\/(v[12])\/directory-/, '/scim/$1/directory_');
 }
 
 // Marked on the raw request: Nest's Fastify adapter does not keep Fastify's originalUrl.
