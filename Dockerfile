@@ -18,6 +18,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/prisma ./prisma
+# The portal renders the per-IdP setup guides from docs/idp.
+COPY docs/idp ./docs/idp
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000 3001 3002
