@@ -17,7 +17,10 @@ describe('Events API: GET /v1/events', () => {
     context.onTeardown(() => db.end());
   });
 
-  // Each test starts at the tail, so earlier tests' events do not leak in.
+  // Each test starts at the tail, so earlier tests' events do not leak in. Reads
+  // that expect fresh events long-poll: a commit becomes readable once every
+  // older transaction of the database has ended (the relay's, the workers'), a
+  // few milliseconds later.
   async function tail(): Promise<string> {
     const { status, body } = await listEvents(api, { after: 'now' });
     expect(status).toBe(200);
@@ -62,7 +65,7 @@ describe('Events API: GET /v1/events', () => {
       { directoryId: 'directory_a', tenantId: 'tenant_a', type: 'dsync.user.updated', data: { n: 2 } },
       { directoryId: 'directory_a', tenantId: 'tenant_a', type: 'dsync.user.deleted', data: { n: 3 } },
     ]);
-    const first = await listEvents(api, { after, limit: 2 });
+    const first = await listEvents(api, { after, limit: 2, wait: 5 });
     expect(first.status).toBe(200);
     expect(first.body.object).toBe('list');
     expect(first.body.data).toHaveLength(2);
@@ -76,7 +79,7 @@ describe('Events API: GET /v1/events', () => {
       directory_id: 'directory_a',
       data,
     });
-    const second = await listEvents(api, { after: first.body.list_metadata.after, limit: 2 });
+    const second = await listEvents(api, { after: first.body.list_metadata.after, limit: 2, wait: 5 });
     expect(second.body.data.map((e: { type: string }) => e.type)).toEqual(['dsync.user.deleted']);
     const third = await listEvents(api, { after: second.body.list_metadata.after });
     expect(third.body.data).toEqual([]);
@@ -84,13 +87,13 @@ describe('Events API: GET /v1/events', () => {
   });
 
   it('starts at the oldest event without after, and at the tail with after=now', async () => {
-    const oldest = await listEvents(api, { limit: 1 });
+    const oldest = await listEvents(api, { limit: 1, wait: 5 });
     const { rows } = await db.query('SELECT id FROM events ORDER BY tx_id, seq LIMIT 1');
     expect(oldest.body.data[0].id).toBe(rows[0].id);
 
     const after = await tail();
     await appendEvents(api.app, [{ directoryId: 'directory_now' }]);
-    const { body } = await listEvents(api, { after });
+    const { body } = await listEvents(api, { after, wait: 5 });
     expect(body.data.map((e: { directory_id: string }) => e.directory_id)).toEqual(['directory_now']);
   });
 
@@ -102,7 +105,7 @@ describe('Events API: GET /v1/events', () => {
     ]);
     await appendEvents(api.app, [{ directoryId: 'directory_f2', tenantId: 'tenant_f2', type: 'dsync.group.user_added' }]);
     const pick = async (query: Record<string, string>) =>
-      (await listEvents(api, { after, ...query })).body.data.map((e: { type: string; directory_id: string }) => `${e.directory_id} ${e.type}`);
+      (await listEvents(api, { after, wait: 5, ...query })).body.data.map((e: { type: string; directory_id: string }) => `${e.directory_id} ${e.type}`);
 
     expect(await pick({ types: 'dsync.group.created,dsync.group.user_added' })).toEqual([
       'directory_f1 dsync.group.created',
@@ -110,7 +113,7 @@ describe('Events API: GET /v1/events', () => {
     ]);
     expect(await pick({ tenant_id: 'tenant_f2' })).toEqual(['directory_f2 dsync.group.user_added']);
     expect(await pick({ directory_id: 'directory_f1', types: 'dsync.user.created' })).toEqual(['directory_f1 dsync.user.created']);
-    const repeated = await api.request('GET', `/v1/events?after=${after}&types=dsync.user.created&types=dsync.group.user_added`, {
+    const repeated = await api.request('GET', `/v1/events?after=${after}&types=dsync.user.created&types=dsync.group.user_added&wait=5`, {
       token: API_KEY,
     });
     expect((await repeated.json()).data).toHaveLength(2);
@@ -121,7 +124,7 @@ describe('Events API: GET /v1/events', () => {
     await db.query(`UPDATE events SET created_at = now() - interval '1 hour'`);
     const start = new Date(Date.now() - 60_000).toISOString();
     await appendEvents(api.app, [{ directoryId: 'directory_range' }]);
-    const { status, body } = await listEvents(api, { range_start: start });
+    const { status, body } = await listEvents(api, { range_start: start, wait: 5 });
     expect(status).toBe(200);
     expect(body.data.map((e: { directory_id: string }) => e.directory_id)).toEqual(['directory_range']);
     const later = await listEvents(api, { range_start: new Date(Date.now() + 60_000).toISOString() });
@@ -181,7 +184,7 @@ describe('Events API: GET /v1/events', () => {
       await elsewhere.query('SELECT pg_current_xact_id()');
       try {
         await appendEvents(api.app, [{ directoryId: 'directory_free' }]);
-        const { body } = await listEvents(api, { after });
+        const { body } = await listEvents(api, { after, wait: 5 });
         expect(body.data.map((e: { directory_id: string }) => e.directory_id)).toEqual(['directory_free']);
       } finally {
         await elsewhere.query('COMMIT');

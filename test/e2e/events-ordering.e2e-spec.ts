@@ -68,10 +68,11 @@ describe('event log order under concurrent writers', () => {
     const writers = Promise.all(Array.from({ length: WRITERS }, () => writer(commits))).finally(() => {
       writing = false;
     });
-    // Page in small pages while the writers run, then once more after they are done.
+    // Page in small pages while the writers run; once they are done, until
+    // nothing more arrives within a 2 s long-poll.
     for (;;) {
       const done = !writing;
-      const { status, body } = await listEvents(api, { after, limit: PAGE_SIZE });
+      const { status, body } = await listEvents(api, { after, limit: PAGE_SIZE, ...(done ? { wait: 2 } : {}) });
       expect(status).toBe(200);
       read.push(...body.data);
       after = body.list_metadata.after;

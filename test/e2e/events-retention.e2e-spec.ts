@@ -42,11 +42,11 @@ describe('event retention', () => {
     expect(expired.status).toBe(410);
     expect(expired.body.error.code).toBe('cursor_expired');
     // A cursor at the last pruned event missed nothing.
-    const current = await listEvents(api, { after: position(rows[firstKept - 1]) });
+    const current = await listEvents(api, { after: position(rows[firstKept - 1]), wait: 5 });
     expect(current.status).toBe(200);
     expect(current.body.data.map((event: { id: string }) => event.id)).toEqual(rows.slice(firstKept).map((row) => row.id));
     // Without a cursor, reading starts at the oldest event kept.
-    const fresh = await listEvents(api, { limit: 1 });
+    const fresh = await listEvents(api, { limit: 1, wait: 5 });
     expect(fresh.body.data[0].id).toBe(rows[firstKept].id);
 
     expect(await api.app.get(EventRetentionService).prune()).toBe(0);

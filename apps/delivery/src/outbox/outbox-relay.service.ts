@@ -12,7 +12,7 @@ const ENQUEUE_TIMEOUT_MS = 10_000;
 /**
  * The outbox relay: moves committed events from Postgres to the fan-out queue.
  * It wakes on every commit that appends events and sweeps periodically. Each
- * batch is one transaction: lock the oldest undispatched events, enqueue them
+ * batch is one transaction: read the oldest undispatched events, enqueue them
  * (job id = event id), mark them dispatched, commit. A relay that dies between
  * enqueue and commit leaves them undispatched; the next pass enqueues them
  * again and BullMQ drops the duplicates by job id. One replica relays at a

@@ -19,7 +19,7 @@ export interface EventFeedPage {
   events: EventLogEntry[];
   /** Where the next page starts: after the last event, or past every event this read proved absent. */
   next: EventPosition;
-  /** Matching events have committed after the page but wait for an older transaction to end. */
+  /** Matching events have committed (or are being written) past the watermark: they wait for an older transaction to end. */
   pending: boolean;
 }
 
@@ -52,13 +52,19 @@ export class EventFeedRepository {
   async page(after: EventPosition | null, filter: EventFeedFilter, limit: number): Promise<EventFeedPage> {
     const conditions = filterConditions(filter);
     const afterCursor = after ? Prisma.sql`AND (e.tx_id, e.seq) > (${after.txId}::bigint, ${after.seq}::bigint)` : Prisma.empty;
-    // One statement, so the watermark, the page and the pending flag share a snapshot.
+    // One statement, so the watermark, the page and the pending flag share a
+    // snapshot; the watermark is computed once (MATERIALIZED) and every scan is
+    // an index range from it.
     const rows = await this.prisma.$queryRaw<FeedRow[]>`
-      WITH w AS (SELECT roster_event_log_watermark() AS watermark)
-      SELECT w.watermark,
-             EXISTS (SELECT 1 FROM events e WHERE e.tx_id >= w.watermark ${afterCursor} ${conditions}) AS pending,
-             p.*
-      FROM w LEFT JOIN LATERAL (
+      WITH w AS MATERIALIZED (SELECT roster_event_log_watermark() AS watermark)
+      SELECT w.watermark, q.found IS NOT NULL AS pending, p.*
+      FROM w
+      LEFT JOIN LATERAL (
+        SELECT true AS found FROM events e
+        WHERE e.tx_id >= w.watermark ${conditions}
+        ORDER BY e.tx_id, e.seq LIMIT 1
+      ) q ON true
+      LEFT JOIN LATERAL (
         SELECT e.seq, e.tx_id, e.id, e.type, e.tenant_id, e.directory_id, e.data, e.previous_attributes, e.created_at
         FROM events e
         WHERE e.tx_id < w.watermark ${afterCursor} ${conditions}
@@ -84,7 +90,7 @@ export class EventFeedRepository {
   /** The position just before the first event created at or after `time` (or the tail if none is). */
   async before(time: Date): Promise<EventPosition> {
     const [row] = await this.prisma.$queryRaw<{ watermark: bigint; tx_id: bigint | null; seq: bigint | null }[]>`
-      WITH w AS (SELECT roster_event_log_watermark() AS watermark)
+      WITH w AS MATERIALIZED (SELECT roster_event_log_watermark() AS watermark)
       SELECT w.watermark, f.tx_id, f.seq FROM w LEFT JOIN LATERAL (
         SELECT e.tx_id, e.seq FROM events e WHERE e.created_at >= ${time} ORDER BY e.tx_id, e.seq LIMIT 1
       ) f ON true`;

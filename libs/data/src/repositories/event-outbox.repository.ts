@@ -14,7 +14,7 @@ const RELAY_LOCK = 'roster.outbox-relay';
 
 /**
  * The outbox side of the event log: events whose `dispatched_at` is still null,
- * claimed and marked inside the relay's transaction. A relay that dies before
+ * claimed and marked inside the relay's transaction, under its advisory lock. A relay that dies before
  * its commit leaves them unmarked, and the next pass hands them over again.
  */
 @Injectable()
@@ -22,16 +22,18 @@ export class EventOutboxRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * Locks the oldest undispatched events for this transaction, or returns null
+   * The oldest undispatched events, for this transaction to relay, or null
    * when another relay is at work (it will see whatever this one would have).
    */
   async claim(db: PrismaTransaction, limit: number): Promise<UndispatchedEvent[] | null> {
     const [lock] = await db.$queryRaw<{ locked: boolean }[]>`
       SELECT pg_try_advisory_xact_lock(hashtextextended(${RELAY_LOCK}, 0)) AS locked`;
     if (!lock?.locked) return null;
+    // No row locks: the advisory lock already keeps other relays out, and a
+    // transaction that locks rows takes a transaction id, which would hold the
+    // Events API's watermark back for as long as the enqueue takes.
     const rows = await db.$queryRaw<{ seq: bigint; id: string; directory_id: string }[]>`
-      SELECT seq, id, directory_id FROM events WHERE dispatched_at IS NULL
-      ORDER BY seq LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+      SELECT seq, id, directory_id FROM events WHERE dispatched_at IS NULL ORDER BY seq LIMIT ${limit}`;
     return rows.map((row) => ({ seq: row.seq, id: row.id, directoryId: row.directory_id }));
   }
 
