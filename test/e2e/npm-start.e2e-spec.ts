@@ -51,7 +51,9 @@ function processesMentioning(text: string): string[] {
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', resolve));
+  return child.exitCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => child.once('exit', resolve));
 }
 
 describe('npm start on a fresh data directory', () => {
@@ -88,6 +90,9 @@ describe('npm start on a fresh data directory', () => {
     expect((tenants as { data: { name: string }[] }).data.map((tenant) => tenant.name)).toContain('Demo Tenant');
     expect(output).toMatch(new RegExp(`SCIM base URL\\s+http://localhost:${ports.ingest}/scim/v2/directory_\\w+`));
     expect(output).toMatch(/SCIM bearer token\s+scim_\S+/);
+    const portalLink = /IT-admin portal\s+(http\S+)/.exec(output)![1]!;
+    const portal = await fetch(portalLink, { redirect: 'manual' });
+    expect([200, 302, 303]).toContain(portal.status);
 
     started.child.kill('SIGINT');
     expect(await exited(started.child)).toBe(130); // 128 + SIGINT, as after Ctrl-C

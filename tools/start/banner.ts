@@ -2,7 +2,12 @@ import type { AppConfig } from '@roster/config';
 import type { DemoCredentials } from './demo-seed';
 
 /** What `npm start` prints once everything is ready. */
-export function banner(config: AppConfig, demo: DemoCredentials & { scim_base_url: string }, logDir: string): string {
+export function banner(
+  config: AppConfig,
+  demo: DemoCredentials & { scim_base_url: string },
+  logDir: string,
+  portalLink?: string,
+): string {
   const admin = `http://localhost:${config.ports.admin}`;
   return [
     '',
@@ -17,6 +22,7 @@ export function banner(config: AppConfig, demo: DemoCredentials & { scim_base_ur
     `  Demo tenant          ${demo.tenant_id}`,
     `  SCIM base URL        ${demo.scim_base_url}`,
     `  SCIM bearer token    ${demo.scim_bearer_token}`,
+    `  IT-admin portal      ${portalLink ?? '(could not create a link; POST /v1/portal-links)'}  (one-time, open within 5 minutes)`,
     '',
     'Try it:',
     `  curl -s -H "Authorization: Bearer ${demo.api_key}" ${admin}/v1/tenants`,

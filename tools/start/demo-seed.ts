@@ -25,7 +25,10 @@ export async function ensureDemo(config: AppConfig): Promise<DemoCredentials & {
     const directories = new DirectoriesRepository(prisma);
     const demo = saved && (await directories.findById(saved.directory_id)) ? saved : await seed(prisma);
     writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
-    return { ...demo, scim_base_url: scimBaseUrl({ id: demo.directory_id, provider: 'generic_scim_v2' }, config.publicScimUrl)! };
+    return {
+      ...demo,
+      scim_base_url: scimBaseUrl({ id: demo.directory_id, provider: 'generic_scim_v2' }, config.publicScimUrl)!,
+    };
   } finally {
     await prisma.$disconnect();
   }

@@ -5,7 +5,9 @@ import { type RunningService, startEmbeddedPostgres, startRedisServer } from '@r
  * Postgres and Redis for `npm start`: the ones in DATABASE_URL / REDIS_URL when
  * set, else embedded Postgres and a redis-server child, with data under dataDir.
  */
-export async function provideLocalServices(dataDir: string): Promise<{ postgres: RunningService; redis: RunningService }> {
+export async function provideLocalServices(
+  dataDir: string,
+): Promise<{ postgres: RunningService; redis: RunningService }> {
   const postgres = process.env.DATABASE_URL
     ? external(process.env.DATABASE_URL)
     : await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), database: 'roster', persistent: true });

@@ -5,7 +5,7 @@ import { migrate } from '@roster/data';
 import type { RunningService } from '@roster/local-stack';
 import { type AppProcess, spawnApp, stopApp, waitUntilReady } from './app-processes';
 import { banner } from './banner';
-import { ensureDemo } from './demo-seed';
+import { type DemoCredentials, ensureDemo } from './demo-seed';
 import { provideLocalServices } from './local-services';
 
 const APPS = ['admin', 'ingest', 'delivery'] as const;
@@ -38,19 +38,36 @@ async function main(): Promise<void> {
     console.log('Starting Postgres and Redis...');
     const { postgres, redis } = await provideLocalServices(dataDir);
     services.push(postgres, redis);
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: postgres.url, REDIS_URL: redis.url, ROSTER_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: postgres.url,
+      REDIS_URL: redis.url,
+      ROSTER_DATA_DIR: dataDir,
+    };
     const config = configFrom(env);
     env.ROSTER_ENCRYPTION_KEY = config.encryptionKey;
     await migrate(postgres.url);
     const demo = await ensureDemo(config);
     const logDir = join(dataDir, 'logs');
     for (const name of APPS) apps.push(spawnApp(name, config.ports[name], env, logDir));
-    for (const app of apps) app.child.once('exit', (code) => !stopping && void fail(`${app.name} exited with code ${code}`, stop));
+    for (const app of apps)
+      app.child.once('exit', (code) => !stopping && void fail(`${app.name} exited with code ${code}`, stop));
     await Promise.all(apps.map((app) => waitUntilReady(app)));
-    console.log(banner(config, demo, logDir));
+    console.log(banner(config, demo, logDir, await createPortalLink(config, demo)));
   } catch (error) {
     await fail(error instanceof Error ? error.message : String(error), stop);
   }
+}
+
+// Through the API, as a SaaS would: a fresh one-time link at every start (they last 5 minutes).
+async function createPortalLink(config: AppConfig, demo: DemoCredentials): Promise<string | undefined> {
+  const response = await fetch(`http://127.0.0.1:${config.ports.admin}/v1/portal-links`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${demo.api_key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant_id: demo.tenant_id }),
+  }).catch(() => undefined);
+  if (!response?.ok) return undefined;
+  return ((await response.json()) as { link?: string }).link;
 }
 
 function configFrom(env: NodeJS.ProcessEnv): AppConfig {
