@@ -191,6 +191,18 @@ describe('Events API: GET /v1/events', () => {
       }
     });
 
+    it('answers a pending long-poll when the app shuts down instead of holding the shutdown', async () => {
+      const other = await startApp(createDeliveryApp, context.config({ ROSTER_BOOTSTRAP_API_KEY: API_KEY }));
+      const otherListener = other.app.get(EventLogListener);
+      const waitingBefore = otherListener.waiting;
+      const poll = listEvents(other, { after: 'now', wait: 30 });
+      await until(() => otherListener.waiting > waitingBefore);
+      await other.close();
+      const { status, body } = await poll;
+      expect(status).toBe(200);
+      expect(body.data).toEqual([]);
+    });
+
     it('returns an empty page with a cursor when the wait ends', async () => {
       const after = await tail();
       const { status, body } = await listEvents(api, { after, wait: 0.2, directory_id: 'directory_silent' });

@@ -58,6 +58,8 @@ export class EventsService {
         const left = deadline - Date.now();
         if (page.events.length > 0 || left <= 0 || signal.aborted || !this.listener.open) return page;
         await watch.wait(page.pending ? Math.min(recheck, left) : left, signal);
+        // The client left, or the app is shutting down: answer with what we have.
+        if (signal.aborted || !this.listener.open) return page;
         if (page.pending) recheck = Math.min(recheck * 2, PENDING_RECHECK_MS.max);
         after = page.next;
       }
