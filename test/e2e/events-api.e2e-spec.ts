@@ -191,6 +191,28 @@ describe('Events API: GET /v1/events', () => {
       }
     });
 
+    it('listens again after its LISTEN connection is killed', async () => {
+      const listening = async () =>
+        (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN roster_events'`)).rows.map(
+          (row) => row.pid as number,
+        );
+      const [pid] = await listening();
+      expect(pid).toBeDefined();
+      await db.query('SELECT pg_terminate_backend($1)', [pid]);
+      await until(async () => {
+        const pids = await listening();
+        return pids.length === 1 && pids[0] !== pid;
+      });
+
+      const after = await tail();
+      const waitingBefore = listener().waiting;
+      const poll = listEvents(api, { after, wait: 30 });
+      await until(() => listener().waiting > waitingBefore);
+      await appendEvents(api.app, [{ directoryId: 'directory_relisten' }]);
+      const { body } = await poll;
+      expect(body.data.map((e: { directory_id: string }) => e.directory_id)).toEqual(['directory_relisten']);
+    });
+
     it('answers a pending long-poll when the app shuts down instead of holding the shutdown', async () => {
       const other = await startApp(createDeliveryApp, context.config({ ROSTER_BOOTSTRAP_API_KEY: API_KEY }));
       const otherListener = other.app.get(EventLogListener);
