@@ -33,7 +33,11 @@ export class GoogleSyncApplier {
     userIds: Map<string, string>,
     between: () => Promise<void>,
   ): Promise<void> {
-    const inBatches = async <T>(items: readonly T[], size: number, work: (tx: PrismaTransaction, batch: T[]) => Promise<void>) => {
+    const inBatches = async <T>(
+      items: readonly T[],
+      size: number,
+      work: (tx: PrismaTransaction, batch: T[]) => Promise<void>,
+    ) => {
       for (let start = 0; start < items.length; start += size) {
         await this.transactions.run(directory.id, (tx) => work(tx, items.slice(start, start + size)));
         await between();
@@ -43,23 +47,31 @@ export class GoogleSyncApplier {
       googleIds.map((googleId) => userIds.get(googleId)).filter((id): id is string => id !== undefined);
 
     await inBatches(plan.users.delete, USER_BATCH, async (tx, ids) => {
-      for (const user of await this.users.findMany(tx, directory.id, ids)) await this.userWriter.delete(tx, directory, user);
+      for (const user of await this.users.findMany(tx, directory.id, ids))
+        await this.userWriter.delete(tx, directory, user);
     });
     await inBatches(plan.users.create, USER_BATCH, async (tx, resources) => {
-      for (const resource of resources) {
-        const user = await this.userWriter.create(tx, directory, resource);
-        userIds.set(String(resource.externalId), user.id);
-      }
+      const users = await this.userWriter.createMany(tx, directory, resources);
+      users.forEach((user, index) => userIds.set(String(resources[index]!.externalId), user.id));
     });
     await inBatches(plan.users.update, USER_BATCH, async (tx, updates) => {
-      const rows = new Map((await this.users.findMany(tx, directory.id, updates.map((update) => update.id))).map((row) => [row.id, row]));
+      const rows = new Map(
+        (
+          await this.users.findMany(
+            tx,
+            directory.id,
+            updates.map((update) => update.id),
+          )
+        ).map((row) => [row.id, row]),
+      );
       for (const update of updates) {
         const before = rows.get(update.id);
         if (before) await this.userWriter.save(tx, directory, before, update.resource);
       }
     });
     await inBatches(plan.groups.create, GROUP_BATCH, async (tx, creates) => {
-      for (const create of creates) await this.groupWriter.create(tx, directory, create.resource, memberIds(create.members));
+      for (const create of creates)
+        await this.groupWriter.create(tx, directory, create.resource, memberIds(create.members));
     });
     await inBatches(plan.groups.update, GROUP_BATCH, async (tx, updates) => {
       for (const update of updates) {

@@ -32,6 +32,21 @@ export class DirectoryUsersRepository {
     }
   }
 
+  /** Inserts many users in one statement (bulk syncs); rows come back in input order. */
+  async insertMany(
+    db: PrismaTransaction,
+    users: ({ id: string; directoryId: string; tenantId: string } & DirectoryUserFields)[],
+  ): Promise<DirectoryUser[]> {
+    if (users.length === 0) return [];
+    try {
+      const rows = await db.directoryUser.createManyAndReturn({ data: users });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return users.map((user) => byId.get(user.id)!);
+    } catch (error) {
+      return translateUniqueViolation(error, 'userName');
+    }
+  }
+
   /** A user the SCIM client can see (not DELETEd in `deactivate` mode). */
   find(db: PrismaTransaction, directoryId: string, id: string): Promise<DirectoryUser | null> {
     return db.directoryUser.findFirst({ where: { id, directoryId, scimDeletedAt: null } });
@@ -39,11 +54,24 @@ export class DirectoryUsersRepository {
 
   /** A user the IdP DELETEd in `deactivate` mode, by userName (case-insensitive), to revive on re-create. */
   async findScimDeleted(db: PrismaTransaction, directoryId: string, userName: string): Promise<DirectoryUser | null> {
+    return (await this.findScimDeletedByUserNames(db, directoryId, [userName])).get(userName.toLowerCase()) ?? null;
+  }
+
+  /** As `findScimDeleted` for many userNames in one query, keyed by lower-cased userName. */
+  async findScimDeletedByUserNames(
+    db: PrismaTransaction,
+    directoryId: string,
+    userNames: readonly string[],
+  ): Promise<Map<string, DirectoryUser>> {
+    if (userNames.length === 0) return new Map();
     // lower() = lower() is what the unique index covers.
-    const [row] = await db.$queryRaw<{ id: string }[]>`
+    const rows = await db.$queryRaw<{ id: string }[]>`
       SELECT id FROM directory_users
-      WHERE directory_id = ${directoryId} AND lower(user_name) = lower(${userName}) AND scim_deleted_at IS NOT NULL`;
-    return row ? db.directoryUser.findUnique({ where: { id: row.id } }) : null;
+      WHERE directory_id = ${directoryId} AND scim_deleted_at IS NOT NULL
+        AND lower(user_name) = ANY(SELECT lower(n) FROM unnest(${[...userNames]}::text[]) AS n)`;
+    if (rows.length === 0) return new Map();
+    const users = await db.directoryUser.findMany({ where: { id: { in: rows.map((row) => row.id) } } });
+    return new Map(users.map((user) => [user.userName.toLowerCase(), user]));
   }
 
   findMany(db: PrismaTransaction, directoryId: string, ids: readonly string[]): Promise<DirectoryUser[]> {
