@@ -1,5 +1,6 @@
 export { ApiAuthModule } from './auth/api-auth.module';
 export { ApiKeyGuard } from './auth/api-key.guard';
+export { ApiKeyVerifier } from './auth/api-key-verifier';
 export { CurrentPrincipal } from './auth/current-principal.decorator';
 export type { ApiPrincipal } from './auth/principal';
 export { ConfigModule } from './config/config.module';

@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ApiExceptionFilter } from '@roster/platform';
 import { ScimError } from '@roster/scim';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { recordErrorDetail } from '../request-log/error-detail';
@@ -15,9 +16,12 @@ import { RateLimitedError } from './directory-rate-limiter';
 @Catch()
 export class ScimExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ScimExceptionFilter');
+  private readonly apiErrors = new ApiExceptionFilter();
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
+    // Health and metrics routes answer in Roster's own error shape, like every other app.
+    if (!http.getRequest<FastifyRequest>().url.startsWith('/scim/')) return this.apiErrors.catch(exception, host);
     const reply = http.getResponse<FastifyReply>();
     const error = this.toScimError(exception);
     recordErrorDetail(http.getRequest<FastifyRequest>(), error.detail);
