@@ -1,5 +1,6 @@
 export { fetchPage, type IdRange, type Page, type PageQuery } from './cursor-page';
 export { DataModule } from './data.module';
+export { lockDirectories } from './directory-lock';
 export type { ApiKey, Directory, DirectoryGroup, DirectoryUser, Event, Tenant } from './generated/prisma/client';
 export type { PortalSession, Role } from './generated/prisma/client';
 export { findMigrationsDir, migrate, type MigrateOptions } from './migrations/migrate';

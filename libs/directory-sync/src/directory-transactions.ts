@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type PrismaTransaction } from '@roster/data';
+import { lockDirectories, PrismaService, type PrismaTransaction } from '@roster/data';
 
 type Work<T> = (tx: PrismaTransaction) => Promise<T>;
 
@@ -58,7 +58,7 @@ export class DirectoryTransactions {
     try {
       outcomes = await this.prisma.$transaction(
         async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${directoryId}, 0))`;
+          await lockDirectories(tx, [directoryId]);
           // Alone, a write needs no savepoint: its failure rolls back the transaction.
           if (batch.length === 1) return [{ ok: true, value: await batch[0]!.work(tx) }];
           const results: Outcome[] = [];

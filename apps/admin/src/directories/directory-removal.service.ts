@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@roster/config';
-import { type Directory, DirectoriesRepository, EventLogRepository, type PrismaTransaction } from '@roster/data';
+import {
+  type Directory,
+  DirectoriesRepository,
+  EventLogRepository,
+  lockDirectories,
+  type PrismaTransaction,
+} from '@roster/data';
 import { toDirectoryObject } from '@roster/events';
 
 /**
@@ -17,6 +23,11 @@ export class DirectoryRemovalService {
   ) {}
 
   async announce(db: PrismaTransaction, removed: Directory[]): Promise<void> {
+    // A SCIM write in flight on one of these directories commits first, so dsync.deleted is its last event.
+    await lockDirectories(
+      db,
+      removed.map((directory) => directory.id),
+    );
     await this.eventLog.append(
       db,
       removed.map((directory) => ({
