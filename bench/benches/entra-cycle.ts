@@ -103,6 +103,8 @@ export const entraCycle: Bench = {
     return {
       figure: `${round(seconds)} s for ${formatNumber(users)} users, ${groups} groups, ${formatNumber(users * GROUPS_PER_USER)} memberships, ${unassigned} unassigned`,
       pass: null,
+      // One commit per user, group, group PATCH and unassignment.
+      writesPerSecond: (users + groups * 2 + unassigned) / seconds,
       metrics: {
         users,
         groups,

@@ -46,6 +46,7 @@ export const oktaInitialSync: Bench = {
     return {
       figure: `${round(seconds)} s for ${formatNumber(users)} users (${formatNumber(users / seconds)} users/s)`,
       pass: scaled < TARGET_SECONDS,
+      writesPerSecond: users / seconds,
       metrics: {
         users,
         workers: WORKERS,

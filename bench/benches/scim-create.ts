@@ -68,6 +68,7 @@ export const scimCreate: Bench = {
           )
           .join('; ') + (clean ? '' : ' (with errors)'),
       pass: clean && top.requestsPerSecond >= TARGET_RPS && top.p99 < TARGET_P99_MS,
+      writesPerSecond: top.requestsPerSecond,
       metrics: { seconds, steps },
     };
   },

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@roster/local-stack';
-import { type AppProcess, spawnApp, stopApp, waitUntilReady } from '../../tools/start/app-processes';
+import { type AppProcess, stopApp, waitUntilReady } from '../../tools/start/app-processes';
 import { peakRssMb } from './process-memory';
 
 export type AppName = 'admin' | 'ingest' | 'delivery';
@@ -18,6 +19,8 @@ export interface AppStack {
 }
 
 export interface StackOptions {
+  /** Where the compiled apps are: dist/, or a snapshot of it (see apps-snapshot.ts). */
+  compiledRoot: string;
   databaseUrl: string;
   redisUrl: string;
   apps: readonly AppName[];
@@ -55,7 +58,10 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
     ...options.env,
   };
   const logDir = join(dataDir, 'logs');
-  const running: AppProcess[] = options.apps.map((name) => spawnApp(name, ports[name], env, logDir));
+  mkdirSync(logDir, { recursive: true });
+  const running: AppProcess[] = options.apps.map((name) =>
+    spawnApp(options.compiledRoot, name, ports[name], env, logDir),
+  );
   const stop = async () => void (await Promise.all(running.map(stopApp)));
   try {
     await Promise.all(running.map((app) => waitUntilReady(app)));
@@ -85,4 +91,13 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
       await stop();
     },
   };
+}
+
+/** Like `npm start`'s spawnApp, but from a given compiled tree. */
+function spawnApp(root: string, name: AppName, port: number, env: NodeJS.ProcessEnv, logDir: string): AppProcess {
+  const logFile = join(logDir, `${name}.log`);
+  const log = openSync(logFile, 'a');
+  const main = join(root, 'apps', name, 'src', 'main.js');
+  const child = spawn(process.execPath, ['--enable-source-maps', main], { env, stdio: ['ignore', log, log] });
+  return { name, url: `http://127.0.0.1:${port}`, logFile, child };
 }

@@ -16,6 +16,8 @@ export interface BenchOutcome {
   figure: string;
   /** Whether the figure meets the target (null when the bench has none). */
   pass: boolean | null;
+  /** SCIM writes committed per second, for benches that write: shown as a share of the Postgres ceiling. */
+  writesPerSecond?: number;
   /** Every measured number, for the JSON line. */
   metrics: Record<string, unknown>;
 }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppName } from './app-stack';
 import { machineLabel, type MachineInfo } from './machine';
-import { upsertTableRow } from './markdown-table';
+import { findTableRow, upsertTableRow } from './markdown-table';
 
 /** docs/benchmarks.md, found from dist/bench/support or bench/support alike. */
 export function benchmarksDocPath(): string {
@@ -40,4 +40,11 @@ export function recordInDocs(input: DocRowInput, path = benchmarksDocPath()): vo
     Commit: input.commit,
   });
   writeFileSync(path, updated);
+}
+
+/** The commits/s of the last recorded pg-ceiling run, if any. */
+export function recordedCeiling(path = benchmarksDocPath()): number | undefined {
+  const figure = findTableRow(readFileSync(path, 'utf8'), 'pg-ceiling')?.Figure;
+  const match = figure ? /^([\d,]+) commits\/s/.exec(figure) : null;
+  return match ? Number(match[1]!.replace(/,/g, '')) : undefined;
 }

@@ -1,4 +1,4 @@
-import { renderTable, TABLE_END, TABLE_START, type TableRow, upsertTableRow } from './markdown-table';
+import { findTableRow, renderTable, TABLE_END, TABLE_START, type TableRow, upsertTableRow } from './markdown-table';
 
 const row = (bench: string, figure: string): TableRow => ({
   Bench: bench,
@@ -42,5 +42,14 @@ describe('upsertTableRow', () => {
     expect(after).toContain(TABLE_START);
     expect(after.trimEnd().endsWith(TABLE_END)).toBe(true);
     expect(upsertTableRow(after, row('pg-ceiling', 'w'))).not.toContain('| z |');
+  });
+});
+
+describe('findTableRow', () => {
+  it('finds a bench’s row, or nothing', () => {
+    const document = doc([row('pg-ceiling', '4,100 commits/s'), row('scim-create', 'x')]);
+    expect(findTableRow(document, 'pg-ceiling')?.Figure).toBe('4,100 commits/s');
+    expect(findTableRow(document, 'big-group')).toBeUndefined();
+    expect(findTableRow('# no table', 'pg-ceiling')).toBeUndefined();
   });
 });

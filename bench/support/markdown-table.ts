@@ -27,6 +27,14 @@ export function upsertTableRow(document: string, row: TableRow): string {
   return `${document.slice(0, start)}${renderTable(rows)}${document.slice(end + TABLE_END.length)}`;
 }
 
+/** The row of `bench` in the document's results table, if it has one. */
+export function findTableRow(document: string, bench: string): TableRow | undefined {
+  const start = document.indexOf(TABLE_START);
+  const end = document.indexOf(TABLE_END);
+  if (start < 0 || end < start) return undefined;
+  return parseRows(document.slice(start + TABLE_START.length, end)).find((row) => row.Bench === bench);
+}
+
 export function renderTable(rows: readonly TableRow[]): string {
   const line = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
   return [
