@@ -88,8 +88,12 @@ async function runOne(
     const outcome = await bench.run({ quick: options.quick, databaseUrl, redisUrl: services.redis, stack, progress });
     const peakRss = stack?.peakRss() ?? {};
     await stack?.stop();
+    stack?.removeFiles();
     stack = null;
     report(bench, options, withCeilingShare(bench, outcome), peakRss, Date.now() - started, loadAtStart);
+  } catch (error) {
+    if (stack) progress.step(`app logs kept in ${stack.logDir}`);
+    throw error;
   } finally {
     await stack?.stop();
     await dropBenchDatabase(services.postgres, databaseUrl);

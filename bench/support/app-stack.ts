@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@roster/local-stack';
@@ -16,6 +16,8 @@ export interface AppStack {
   /** Peak RSS (MB) of each started app so far. */
   peakRss(): Partial<Record<AppName, number>>;
   stop(): Promise<void>;
+  /** Deletes the logs and data directory (kept after a failure, for its logs). */
+  removeFiles(): void;
 }
 
 export interface StackOptions {
@@ -90,6 +92,7 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
       peakRss();
       await stop();
     },
+    removeFiles: () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }
 
