@@ -4,7 +4,8 @@ import { SCIM_URNS, ScimError } from '@roster/scim';
 import { expectedVersion } from '../http/etag';
 import { etagOf } from '../http/etag';
 import { GroupsService } from '../groups/groups.service';
-import { UsersService, type VersionedResource } from '../users/users.service';
+import type { ScimResourceService, VersionedResource } from '../resources/scim-resource-service';
+import { UsersService } from '../users/users.service';
 import { type BulkOperation, type BulkRequest, resolveBulkIds } from './bulk-request';
 
 interface BulkResult {
@@ -74,7 +75,8 @@ export class BulkService {
     operation: BulkOperation,
   ): Promise<{ status: number; resource?: VersionedResource }> {
     const [, type, id, ...rest] = operation.path.split('/');
-    const service = type === 'Users' ? this.users : type === 'Groups' ? this.groups : undefined;
+    const service: ScimResourceService | undefined =
+      type === 'Users' ? this.users : type === 'Groups' ? this.groups : undefined;
     if (!service || rest.length > 0) throw ScimError.invalidPath(`${operation.path} is not /Users or /Groups[/id]`);
     const version = expectedVersion(operation.version);
     if (operation.method === 'POST') {
@@ -86,10 +88,7 @@ export class BulkService {
       case 'PUT':
         return { status: 200, resource: await service.replace(directory, id, operation.data, version) };
       case 'PATCH': {
-        const resource =
-          service === this.users
-            ? await this.users.patch(directory, id, operation.data, version)
-            : await this.groups.patch(directory, id, operation.data, {}, version);
+        const resource = await service.patch(directory, id, operation.data, {}, version);
         return resource ? { status: 200, resource } : { status: 204 };
       }
       case 'DELETE':

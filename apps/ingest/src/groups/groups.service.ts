@@ -28,14 +28,14 @@ import {
 import { ScimDialect } from '../dialects/scim-dialect';
 import { compileListRequest, type ListRequest } from '../list/list-request';
 import { type ScimListResponse, toListResponse } from '../list/list-response';
-import type { VersionedResource } from '../users/users.service';
+import type { ScimResourceService, VersionedResource } from '../resources/scim-resource-service';
 import { toScimGroup } from './scim-group-view';
 
 const MEMBER_PAGE = 5000;
 
 /** /Groups: members are rows; `excludedAttributes=members` never loads them. */
 @Injectable()
-export class GroupsService {
+export class GroupsService implements ScimResourceService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly transactions: DirectoryTransactions,

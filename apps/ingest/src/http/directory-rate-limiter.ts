@@ -1,11 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@roster/config';
+import { TokenBucketLimiter } from '@roster/platform';
 import { ScimError } from '@roster/scim';
-
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
-}
 
 /**
  * A token bucket per directory, in process memory: it costs nothing per
@@ -14,27 +10,16 @@ interface Bucket {
  */
 @Injectable()
 export class DirectoryRateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  private readonly perSecond: number;
-  private readonly burst: number;
+  private readonly limiter: TokenBucketLimiter;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.perSecond = config.scimRateLimit;
-    this.burst = config.scimRateLimit * 2;
+    this.limiter = new TokenBucketLimiter(config.scimRateLimit);
   }
 
   /** @throws ScimError 429 with the seconds to wait. */
   take(directoryId: string): void {
-    const now = Date.now();
-    const bucket = this.buckets.get(directoryId) ?? { tokens: this.burst, updatedAt: now };
-    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.perSecond);
-    bucket.updatedAt = now;
-    this.buckets.set(directoryId, bucket);
-    if (bucket.tokens < 1) {
-      const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond));
-      throw new RateLimitedError(retryAfter);
-    }
-    bucket.tokens -= 1;
+    const retryAfter = this.limiter.take(directoryId);
+    if (retryAfter > 0) throw new RateLimitedError(retryAfter);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { VersionedResource } from '../users/users.service';
+import type { VersionedResource } from '../resources/scim-resource-service';
 import { etagOf } from './etag';
 
 /** Sets the status and the resource's ETag (and Location for a 201); returns the body to send. */

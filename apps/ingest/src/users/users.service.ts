@@ -26,17 +26,12 @@ import {
 import { ScimDialect } from '../dialects/scim-dialect';
 import { compileListRequest, type ListRequest } from '../list/list-request';
 import { type ScimListResponse, toListResponse } from '../list/list-response';
+import type { ScimResourceService, VersionedResource } from '../resources/scim-resource-service';
 import { toScimUser } from './scim-user-view';
-
-/** A SCIM resource with the version its ETag carries. */
-export interface VersionedResource {
-  resource: Record<string, unknown>;
-  version: number;
-}
 
 /** /Users: each write one directory transaction (state + events), each read a plain query. */
 @Injectable()
-export class UsersService {
+export class UsersService implements ScimResourceService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly transactions: DirectoryTransactions,
@@ -83,17 +78,20 @@ export class UsersService {
 
   replace(directory: DirectoryContext, id: string, body: unknown, version?: number): Promise<VersionedResource> {
     const { resource } = readResource(this.dialect.resourceBody(body, 'User', directory), USER_RESOURCE_TYPE);
-    return this.update(directory, id, version, () => resource);
+    return this.update(directory, id, version, () => resource, {});
   }
 
-  patch(directory: DirectoryContext, id: string, body: unknown, version?: number): Promise<VersionedResource> {
+  /** PATCH answers 200 with the user (Okta and Entra read it), projected by `attributes` when given. */
+  patch(
+    directory: DirectoryContext,
+    id: string,
+    body: unknown,
+    selection: AttributeSelection,
+    version?: number,
+  ): Promise<VersionedResource> {
     const canonical = this.dialect.patchBody(body, 'User', directory);
-    return this.update(
-      directory,
-      id,
-      version,
-      (current) => applyPatch(current, canonical, USER_RESOURCE_TYPE).resource,
-    );
+    const change = (current: Record<string, unknown>) => applyPatch(current, canonical, USER_RESOURCE_TYPE).resource;
+    return this.update(directory, id, version, change, selection);
   }
 
   async delete(directory: DirectoryContext, id: string, version?: number): Promise<void> {
@@ -110,13 +108,14 @@ export class UsersService {
     id: string,
     version: number | undefined,
     change: (current: Record<string, unknown>) => Record<string, unknown>,
+    selection: AttributeSelection,
   ): Promise<VersionedResource> {
     return this.transactions.run(directory.id, async (tx) => {
       const before = await this.users.find(tx, directory.id, id);
       if (!before) throw notFound('User', id);
       checkVersion(before, version);
       const after = await this.writer.save(tx, directory, before, change(before.attributes as Record<string, unknown>));
-      return { resource: await this.view(tx, directory, after, {}), version: after.version };
+      return { resource: await this.view(tx, directory, after, selection), version: after.version };
     });
   }
 
