@@ -47,6 +47,7 @@ export const environmentSchema = z.object({
   ROSTER_WEBHOOK_ALLOW_PRIVATE: booleanFlag,
   ROSTER_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   ROSTER_SCIM_RATE_LIMIT: z.coerce.number().int().min(1).default(2500),
+  ROSTER_API_RATE_LIMIT: z.coerce.number().int().min(1).default(1000),
   ROSTER_SCIM_REQUEST_LOG_DAYS: z.coerce.number().int().min(1).default(30),
   ROSTER_GOOGLE_SYNC_INTERVAL: z.string().default('30m').refine((v) => (parseDuration(v) ?? 0) >= 1000, 'expected a duration such as 30m'),
   ROSTER_GOOGLE_MAX_DELETE_SHARE: z.coerce.number().min(0).max(1).default(0.2),
@@ -75,6 +76,8 @@ export interface AppConfig {
   eventRetentionDays: number;
   /** SCIM requests per second per directory (per ingest process), with bursts of twice that. */
   scimRateLimit: number;
+  /** `/v1` requests per second per API key (per app process), with bursts of twice that. */
+  apiRateLimit: number;
   /** How long the SCIM request log is kept. */
   scimRequestLogDays: number;
   /** How often each google_workspace directory is polled. */
@@ -119,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookAllowPrivate: e.ROSTER_WEBHOOK_ALLOW_PRIVATE,
     eventRetentionDays: e.ROSTER_EVENT_RETENTION_DAYS,
     scimRateLimit: e.ROSTER_SCIM_RATE_LIMIT,
+    apiRateLimit: e.ROSTER_API_RATE_LIMIT,
     scimRequestLogDays: e.ROSTER_SCIM_REQUEST_LOG_DAYS,
     googleSyncIntervalMs: parseDuration(e.ROSTER_GOOGLE_SYNC_INTERVAL)!,
     googleMaxDeleteShare: e.ROSTER_GOOGLE_MAX_DELETE_SHARE,

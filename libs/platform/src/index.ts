@@ -14,3 +14,4 @@ export { RedisConnection } from './redis/redis.module';
 export { openApiSchema } from './validation/openapi-schema';
 export { parseInput } from './validation/parse-input';
 export { runApp } from './http/run-app';
+export { TokenBucketLimiter } from './rate-limit/token-bucket-limiter';

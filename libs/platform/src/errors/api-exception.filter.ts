@@ -27,7 +27,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const error = this.toApiError(exception);
     if (error.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    void reply.status(error.status).header('content-type', 'application/json').send(error.toBody());
+    void reply.headers(error.headers).status(error.status).header('content-type', 'application/json').send(error.toBody());
   }
 
   private toApiError(exception: unknown): ApiError {
