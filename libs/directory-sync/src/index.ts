@@ -3,6 +3,7 @@ export { type DirectoryContext, toDirectoryContext } from './directory-context';
 export { DirectorySyncModule } from './directory-sync.module';
 export { DirectoryTransactions } from './directory-transactions';
 export { GroupWriter } from './group-writer';
+export { MappingChangeWriter } from './mapping-change-writer';
 export { normalizedUser } from './normalized-objects';
 export { UserWriter } from './user-writer';
 export { checkVersion, notFound } from './write-preconditions';

@@ -2,7 +2,12 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Use
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, type ApiPrincipal, CurrentPrincipal, openApiSchema, parseInput } from '@roster/platform';
 import { DirectoriesService } from './directories.service';
-import { createDirectorySchema, listDirectoriesQuerySchema, rotateTokenSchema, updateDirectorySchema } from './directory.schemas';
+import {
+  createDirectorySchema,
+  listDirectoriesQuerySchema,
+  rotateTokenSchema,
+  updateDirectorySchema,
+} from './directory.schemas';
 
 @ApiTags('directories')
 @UseGuards(ApiKeyGuard)
@@ -11,7 +16,7 @@ export class DirectoriesController {
   constructor(private readonly directories: DirectoriesService) {}
 
   @Post('tenants/:tenantId/directories')
-  @ApiOperation({ summary: "Create a directory connection; the SCIM bearer token is shown only in this response" })
+  @ApiOperation({ summary: 'Create a directory connection; the SCIM bearer token is shown only in this response' })
   @ApiBody({ schema: openApiSchema(createDirectorySchema) })
   create(@CurrentPrincipal() principal: ApiPrincipal, @Param('tenantId') tenantId: string, @Body() body: unknown) {
     return this.directories.create(principal, tenantId, parseInput(createDirectorySchema, body));

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
+import { DirectorySyncModule } from '@roster/directory-sync';
 import { ApiAuthModule } from '@roster/platform';
 import { DirectoriesController } from './directories.controller';
 import { DirectoriesService } from './directories.service';
 import { DirectoryRemovalService } from './directory-removal.service';
 
 @Module({
-  imports: [ApiAuthModule],
+  imports: [ApiAuthModule, DirectorySyncModule],
   controllers: [DirectoriesController],
   providers: [DirectoriesService, DirectoryRemovalService],
-  exports: [DirectoryRemovalService],
+  exports: [DirectoriesService, DirectoryRemovalService],
 })
 export class DirectoriesModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@roster/config';
 import { type Directory, DirectoriesRepository, type PageQuery, PrismaService, TenantsRepository } from '@roster/data';
+import { DirectoryTransactions, MappingChangeWriter, toDirectoryContext } from '@roster/directory-sync';
 import { type DirectoryObject, scimBaseUrl, toDirectoryObject } from '@roster/events';
 import { ApiError, type ListResponse, toListResponse } from '@roster/platform';
 import { issueSecret, SecretBox } from '@roster/security';
@@ -24,6 +25,8 @@ export class DirectoriesService {
     private readonly tenants: TenantsRepository,
     private readonly removal: DirectoryRemovalService,
     private readonly audit: AuditService,
+    private readonly transactions: DirectoryTransactions,
+    private readonly mappingChanges: MappingChangeWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.secretBox = SecretBox.fromEncodedKey(config.encryptionKey ?? '');
@@ -41,7 +44,12 @@ export class DirectoriesService {
       scimTokenHash: token.hash,
       scimTokenLastFour: token.lastFour,
     });
-    await this.audit.record(principal, { action: 'directory.created', targetType: 'directory', targetId: directory.id, tenantId });
+    await this.audit.record(principal, {
+      action: 'directory.created',
+      targetType: 'directory',
+      targetId: directory.id,
+      tenantId,
+    });
     return {
       directory: this.present(directory),
       scim: { base_url: scimBaseUrl(directory, this.config.publicScimUrl), bearer_token: token.secret },
@@ -61,14 +69,23 @@ export class DirectoriesService {
     if (body.provider_config && existing.provider !== 'google_workspace') {
       throw ApiError.badRequest('invalid_request', 'provider_config applies to google_workspace directories only.');
     }
-    const directory = await this.directories.update(id, {
+    const changes = {
       name: body.name,
       deprovisioning: body.deprovisioning,
       state: body.state,
       attributeMapping: body.attribute_mapping,
       roleMapping: body.role_mapping,
       providerConfigEncrypted: body.provider_config && this.secretBox.encrypt(JSON.stringify(body.provider_config)),
-    });
+    };
+    const remapsUsers = body.attribute_mapping !== undefined || body.role_mapping !== undefined;
+    // New mappings change users' roles and custom_attributes: their events go in the same transaction.
+    const directory = remapsUsers
+      ? await this.transactions.run(id, async (tx) => {
+          const updated = await this.directories.update(id, changes, tx);
+          await this.mappingChanges.reproject(tx, toDirectoryContext(existing), toDirectoryContext(updated));
+          return updated;
+        })
+      : await this.directories.update(id, changes);
     await this.audit.record(principal, {
       action: 'directory.updated',
       targetType: 'directory',
@@ -103,7 +120,12 @@ export class DirectoriesService {
       const directory = await this.directories.findById(id, tx);
       if (!directory) throw ApiError.notFound('directory', id);
       await this.removal.remove(tx, directory);
-      const entry = { action: 'directory.deleted', targetType: 'directory', targetId: id, tenantId: directory.tenantId };
+      const entry = {
+        action: 'directory.deleted',
+        targetType: 'directory',
+        targetId: id,
+        tenantId: directory.tenantId,
+      };
       await this.audit.record(principal, entry, tx);
     });
   }

@@ -27,7 +27,12 @@ export const updateDirectorySchema = z
 
 export const rotateTokenSchema = z.strictObject({
   /** How long the old token keeps working, so the IdP can be updated without a gap. */
-  grace_seconds: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(0),
+  grace_seconds: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600)
+    .default(0),
 });
 
 export const listDirectoriesQuerySchema = listQuerySchema({ tenant_id: z.string().min(1).optional() });

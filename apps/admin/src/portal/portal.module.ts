@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { DirectoriesModule } from '../directories/directories.module';
-import { DirectoriesService } from '../directories/directories.service';
 import { IdpGuides } from './idp/idp-guides';
 import { PortalDirectoriesService } from './portal-directories.service';
 import { PortalDirectoryController } from './portal-directory.controller';
@@ -21,8 +20,6 @@ import { TokenFlash } from './session/token-flash';
   imports: [DirectoriesModule],
   controllers: [PortalSessionController, PortalHomeController, PortalDirectoryController, PortalMappingsController],
   providers: [
-    // DirectoriesModule keeps its service to itself; the portal builds its own instance of the same class.
-    DirectoriesService,
     IdpGuides,
     PortalDirectoriesService,
     PortalMappingsService,

@@ -50,8 +50,8 @@ export class DirectoriesRepository {
     return db.directory.findMany({ where: { tenantId }, orderBy: { id: 'asc' } });
   }
 
-  update(id: string, changes: DirectoryChanges): Promise<Directory> {
-    return this.prisma.directory.update({ where: { id }, data: { ...changes, updatedAt: new Date() } });
+  update(id: string, changes: DirectoryChanges, db: PrismaTransaction = this.prisma): Promise<Directory> {
+    return db.directory.update({ where: { id }, data: { ...changes, updatedAt: new Date() } });
   }
 
   rotateToken(id: string, rotation: TokenRotation): Promise<Directory> {
@@ -72,7 +72,10 @@ export class DirectoriesRepository {
    * the updated row only to the one caller that did it, so dsync.activated is emitted once.
    */
   async activate(db: PrismaTransaction, id: string): Promise<Directory | null> {
-    const { count } = await db.directory.updateMany({ where: { id, activatedAt: null }, data: { activatedAt: new Date() } });
+    const { count } = await db.directory.updateMany({
+      where: { id, activatedAt: null },
+      data: { activatedAt: new Date() },
+    });
     return count === 1 ? db.directory.findUnique({ where: { id } }) : null;
   }
 

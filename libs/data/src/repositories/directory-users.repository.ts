@@ -78,6 +78,15 @@ export class DirectoryUsersRepository {
     return db.directoryUser.findMany({ where: { directoryId, id: { in: [...ids] } } });
   }
 
+  /** Users that exist for consumers (not removed), a keyset page at a time by id. */
+  normalizedPage(db: PrismaTransaction, directoryId: string, afterId: string, limit: number): Promise<DirectoryUser[]> {
+    return db.directoryUser.findMany({
+      where: { directoryId, removedAt: null, id: { gt: afterId } },
+      orderBy: { id: 'asc' },
+      take: limit,
+    });
+  }
+
   /** Which of `ids` are users of the directory, in one indexed lookup. */
   async existing(db: PrismaTransaction, directoryId: string, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
