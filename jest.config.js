@@ -26,14 +26,15 @@ const shared = {
 
 const withServices = {
   ...shared,
-  // Real Postgres, Redis and HTTP servers: generous on a busy 2-core CI machine.
-  testTimeout: 30_000,
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
 };
 
 module.exports = {
   maxWorkers: 2,
+  // Unit tests take milliseconds; the others run real Postgres, Redis and HTTP
+  // servers, so the limit is generous for a busy 2-core CI machine.
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts', '<rootDir>/test/support/**/*.spec.ts'] },
     { ...withServices, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int-spec.ts'] },
