@@ -8,6 +8,7 @@ import { DirectoryActivation } from './directory-activation.service';
 import { setRequestDirectory } from './request-directory';
 import { SCIM_TOKEN_STRATEGY } from './scim-token.strategy';
 import { DirectoryRateLimiter } from '../http/directory-rate-limiter';
+import { isTransientDatabaseError } from '../http/transient-errors';
 
 /**
  * Every SCIM route: the directory's bearer token (401), an active SCIM
@@ -42,6 +43,9 @@ export class ScimAuthGuard extends AuthGuard(SCIM_TOKEN_STRATEGY) {
   }
 
   override handleRequest<T>(error: unknown, directory: T): T {
+    // A database outage while looking the token up is no verdict on the token: 503, so the IdP retries
+    // instead of treating its credentials as revoked.
+    if (isTransientDatabaseError(error)) throw error;
     if (error || !directory) {
       throw new ScimError({ status: 401, detail: 'A valid bearer token for this directory is required' });
     }

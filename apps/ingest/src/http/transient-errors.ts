@@ -15,6 +15,10 @@ const DRIVER_TRANSIENT = new Set([
   '40001',
   '40P01',
 ]);
+const TRANSIENT_MESSAGE =
+  /Connection terminated|connection is closed|Can't reach database|Transaction already closed|terminating connection|Server has closed the connection|is not queryable|database system is (shutting down|starting up|in recovery mode)/i;
+// Prisma 7's driver-adapter errors carry the SQLSTATE only in their message: "Code: `57P03`".
+const SQLSTATE_IN_MESSAGE = /Code: `([0-9A-Z]{5})`/;
 
 /** True when a failure is the database's, not the request's: the client should retry. */
 export function isTransientDatabaseError(error: unknown): boolean {
@@ -22,13 +26,10 @@ export function isTransientDatabaseError(error: unknown): boolean {
     const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
     if (typeof code === 'string' && (PRISMA_TRANSIENT.has(code) || DRIVER_TRANSIENT.has(code))) return true;
     if (name === 'PrismaClientInitializationError') return true;
-    if (
-      typeof message === 'string' &&
-      /Connection terminated|connection is closed|Can't reach database|Transaction already closed|terminating connection/i.test(
-        message,
-      )
-    ) {
-      return true;
+    if (typeof message === 'string') {
+      if (TRANSIENT_MESSAGE.test(message)) return true;
+      const sqlState = SQLSTATE_IN_MESSAGE.exec(message)?.[1];
+      if (sqlState && DRIVER_TRANSIENT.has(sqlState)) return true;
     }
     current = (current as { cause?: unknown }).cause;
   }
