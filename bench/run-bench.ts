@@ -34,19 +34,22 @@ const RSS_LIMIT_MB = 250;
 const USAGE = `usage: npm run bench -- [--quick] [--no-docs] [name ...]
   names: ${BENCHES.map((bench) => bench.name).join(', ')}
   --quick    small sizes and short runs (proves the benches work; figures not recorded in docs)
-  --no-docs  do not update docs/benchmarks.md`;
+  --no-docs  do not update docs/benchmarks.md
+  --profile  V8 CPU profiles of the apps (kept, path printed; summarize with bench/profile-summary)`;
 
 interface Options {
   names: string[];
   quick: boolean;
   docs: boolean;
+  profile: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { names: [], quick: false, docs: true };
+  const options: Options = { names: [], quick: false, docs: true, profile: false };
   for (const arg of argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--no-docs') options.docs = false;
+    else if (arg === '--profile') options.profile = true;
     else if (arg === '--help' || arg === '-h') throw new UsageError('');
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else options.names.push(arg);
@@ -81,14 +84,18 @@ async function runOne(
         redisUrl: services.redis,
         apps: bench.apps,
         env: bench.env,
+        profile: options.profile,
       });
     }
     const started = Date.now();
     const loadAtStart = currentLoad();
+    const cpuBefore = stack?.cpuSeconds() ?? {};
     const outcome = await bench.run({ quick: options.quick, databaseUrl, redisUrl: services.redis, stack, progress });
     const peakRss = stack?.peakRss() ?? {};
+    outcome.metrics.appCpuSeconds = cpuUsed(cpuBefore, stack?.cpuSeconds() ?? {});
     await stack?.stop();
-    stack?.removeFiles();
+    if (options.profile) progress.step(`CPU profiles in ${stack?.logDir}/profiles`);
+    else stack?.removeFiles();
     stack = null;
     report(bench, options, withCeilingShare(bench, outcome), peakRss, Date.now() - started, loadAtStart);
   } catch (error) {
@@ -98,6 +105,12 @@ async function runOne(
     await stack?.stop();
     await dropBenchDatabase(services.postgres, databaseUrl);
   }
+}
+
+function cpuUsed(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after).map(([app, seconds]) => [app, Math.round((seconds - (before[app] ?? 0)) * 100) / 100]),
+  );
 }
 
 // This run's pg-ceiling if it ran first, else the one recorded in the docs.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@roster/local-stack';
 import { type AppProcess, stopApp, waitUntilReady } from '../../tools/start/app-processes';
-import { peakRssMb } from './process-memory';
+import { cpuSeconds, peakRssMb } from './process-memory';
 
 export type AppName = 'admin' | 'ingest' | 'delivery';
 
@@ -15,6 +15,8 @@ export interface AppStack {
   logDir: string;
   /** Peak RSS (MB) of each started app so far. */
   peakRss(): Partial<Record<AppName, number>>;
+  /** CPU seconds each app has used since it started: divided by requests, what one costs. */
+  cpuSeconds(): Partial<Record<AppName, number>>;
   stop(): Promise<void>;
   /** Deletes the logs and data directory (kept after a failure, for its logs). */
   removeFiles(): void;
@@ -28,6 +30,8 @@ export interface StackOptions {
   apps: readonly AppName[];
   /** Extra environment, e.g. a webhook setting. */
   env?: Record<string, string>;
+  /** Write a V8 CPU profile of each app (on exit) into `<logDir>/profiles`. */
+  profile?: boolean;
 }
 
 /**
@@ -61,8 +65,9 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
   };
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
+  const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'profiles')}`] : [];
   const running: AppProcess[] = options.apps.map((name) =>
-    spawnApp(options.compiledRoot, name, ports[name], env, logDir),
+    spawnApp(options.compiledRoot, name, ports[name], env, logDir, nodeArgs),
   );
   const stop = async () => void (await Promise.all(running.map(stopApp)));
   try {
@@ -88,6 +93,13 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
     apiKey,
     logDir,
     peakRss,
+    cpuSeconds: () =>
+      Object.fromEntries(
+        running.flatMap((app) => {
+          const seconds = app.child.pid ? cpuSeconds(app.child.pid) : null;
+          return seconds === null ? [] : [[app.name, seconds]];
+        }),
+      ),
     async stop() {
       peakRss();
       await stop();
@@ -97,10 +109,20 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
 }
 
 /** Like `npm start`'s spawnApp, but from a given compiled tree. */
-function spawnApp(root: string, name: AppName, port: number, env: NodeJS.ProcessEnv, logDir: string): AppProcess {
+function spawnApp(
+  root: string,
+  name: AppName,
+  port: number,
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+  nodeArgs: string[],
+): AppProcess {
   const logFile = join(logDir, `${name}.log`);
   const log = openSync(logFile, 'a');
   const main = join(root, 'apps', name, 'src', 'main.js');
-  const child = spawn(process.execPath, ['--enable-source-maps', main], { env, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, main], {
+    env,
+    stdio: ['ignore', log, log],
+  });
   return { name, url: `http://127.0.0.1:${port}`, logFile, child };
 }
