@@ -1,4 +1,4 @@
-import { useTestContext } from '@roster/testing';
+import { type TestResponse, useTestContext } from '@roster/testing';
 import { Client } from 'pg';
 import { BOOTSTRAP_KEY, PATCH_SCHEMA, type RosterStack, scimUser, startRosterStack, type TenantDirectory } from './support/roster-stack';
 import { type RestartableService, sleep, startRestartablePostgres } from './support/restartable-services';
@@ -36,7 +36,7 @@ describe('chaos: Postgres restarted during a SCIM burst', () => {
   });
 
   /** One SCIM call as an IdP makes it: a 503 (or a dropped connection) is retried after a pause. */
-  async function withRetries(call: () => Promise<Response>, accept: (status: number) => boolean): Promise<Response> {
+  async function withRetries(call: () => Promise<TestResponse>, accept: (status: number) => boolean): Promise<TestResponse> {
     for (let attempt = 1; ; attempt++) {
       const response = await call();
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
@@ -55,17 +55,17 @@ describe('chaos: Postgres restarted during a SCIM burst', () => {
 
   /** Creates a user (a 409 after a lost answer means it exists: the IdP looks it up) then PATCHes it. */
   async function provision(userName: string): Promise<string> {
-    const created = await withRetries(() => directory.scim('POST', '/Users', scimUser(userName)) as Promise<Response>, (s) => s === 201 || s === 409);
+    const created = await withRetries(() => directory.scim('POST', '/Users', scimUser(userName)), (s) => s === 201 || s === 409);
     let id: string;
     if (created.status === 201) id = (await created.json()).id;
     else {
       await created.arrayBuffer();
       const filter = encodeURIComponent(`userName eq "${userName}"`);
-      const found = await withRetries(() => directory.scim('GET', `/Users?filter=${filter}`) as Promise<Response>, (s) => s === 200);
+      const found = await withRetries(() => directory.scim('GET', `/Users?filter=${filter}`), (s) => s === 200);
       id = (await found.json()).Resources[0].id;
     }
     const patch = { schemas: [PATCH_SCHEMA], Operations: [{ op: 'replace', path: 'title', value: 'Engineer' }] };
-    await (await withRetries(() => directory.scim('PATCH', `/Users/${id}`, patch) as Promise<Response>, (s) => s === 200)).arrayBuffer();
+    await (await withRetries(() => directory.scim('PATCH', `/Users/${id}`, patch), (s) => s === 200)).arrayBuffer();
     return id;
   }
 

@@ -211,6 +211,13 @@ describe('tenant isolation matrix', () => {
     ];
   }
 
+  const snapshot = async () => ({
+    acme: await stateOf(acme),
+    tenants: (await db.query('SELECT * FROM tenants ORDER BY id')).rows,
+    endpoints: (await db.query('SELECT * FROM webhook_endpoints ORDER BY id')).rows,
+    apiKeys: (await db.query('SELECT * FROM api_keys ORDER BY id')).rows,
+  });
+
   it('/v1 on admin and delivery: no credential but an API key opens any route, and refusals carry no data', async () => {
     const portalLink = (await (await stack.api(stack.admin, 'POST', '/v1/portal-links', { tenant_id: acme.tenantId })).json()).link as string;
     const portalToken = new URL(portalLink).searchParams.get('token')!;
@@ -218,7 +225,7 @@ describe('tenant isolation matrix', () => {
     const revoked = await (await stack.api(stack.admin, 'POST', '/v1/api-keys', { name: 'revoked' })).json();
     expect((await stack.api(stack.admin, 'DELETE', `/v1/api-keys/${revoked.id}`)).status).toBeLessThan(300);
     const auditBefore = await db.query('SELECT count(*)::int AS n FROM audit_log');
-    const before = [await stateOf(acme), await db.query('SELECT * FROM tenants ORDER BY id'), await db.query('SELECT * FROM webhook_endpoints ORDER BY id')].map((value) => JSON.stringify(value.rows ?? value));
+    const before = await snapshot();
 
     const credentials: Record<string, string>[] = [
       {},
@@ -239,8 +246,7 @@ describe('tenant isolation matrix', () => {
         expect(JSON.parse(text).error.code).toBe('unauthorized');
       }
     }
-    const after = [await stateOf(acme), await db.query('SELECT * FROM tenants ORDER BY id'), await db.query('SELECT * FROM webhook_endpoints ORDER BY id')].map((value) => JSON.stringify(value.rows ?? value));
-    expect(after).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     expect((await db.query('SELECT count(*)::int AS n FROM audit_log')).rows).toEqual(auditBefore.rows);
   });
 
