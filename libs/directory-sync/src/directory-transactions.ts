@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { lockDirectories, PrismaService, type PrismaTransaction } from '@roster/data';
+import { failed, succeeded, type WriteOutcome } from './write-outcome';
 
 type Work<T> = (tx: PrismaTransaction) => Promise<T>;
 
-interface Pending {
-  work: Work<unknown>;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
+/** Writes of one kind that can be applied together, e.g. many user creates in one INSERT. */
+export type GroupedWork<I, R> = (tx: PrismaTransaction, items: I[]) => Promise<WriteOutcome<R>[]>;
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Entry =
+  { work: Work<unknown>; key?: undefined } | { key: string; item: unknown; apply: GroupedWork<unknown, unknown> };
+type Pending = Entry & { resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
 // Enough to amortize a commit; small enough that one slow write does not hold many.
 const MAX_BATCH = 64;
@@ -25,6 +25,7 @@ const MAX_BATCH = 64;
  * rolled back alone, the rest commit at once. This is group commit, done here
  * because a per-directory lock held across a commit would otherwise cap a
  * directory at one fsync per write (an IdP's initial sync sends thousands).
+ * Consecutive grouped writes of the same kind go further and share statements.
  * A caller's promise settles only after the commit: a 2xx still means the
  * change and its events are durable.
  */
@@ -35,8 +36,17 @@ export class DirectoryTransactions {
   constructor(private readonly prisma: PrismaService) {}
 
   run<T>(directoryId: string, work: Work<T>): Promise<T> {
+    return this.enqueue(directoryId, { work: work as Work<unknown> });
+  }
+
+  /** Queues one item for `apply`, which receives every consecutive queued item of the same `key` at once. */
+  runGrouped<I, R>(directoryId: string, key: string, item: I, apply: GroupedWork<I, R>): Promise<R> {
+    return this.enqueue(directoryId, { key, item, apply: apply as GroupedWork<unknown, unknown> });
+  }
+
+  private enqueue<T>(directoryId: string, entry: Entry): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const pending: Pending = { work, resolve: resolve as (value: unknown) => void, reject };
+      const pending = { ...entry, resolve: resolve as (value: unknown) => void, reject } as Pending;
       const queue = this.queues.get(directoryId);
       if (queue) {
         queue.push(pending);
@@ -54,15 +64,16 @@ export class DirectoryTransactions {
   }
 
   private async runBatch(directoryId: string, batch: Pending[]): Promise<void> {
-    let outcomes: Outcome[];
+    const segments = segment(batch);
+    let outcomes: WriteOutcome<unknown>[];
     try {
       outcomes = await this.prisma.$transaction(
         async (tx) => {
           await lockDirectories(tx, [directoryId]);
-          // Alone, a write needs no savepoint: its failure rolls back the transaction.
-          if (batch.length === 1) return [{ ok: true, value: await batch[0]!.work(tx) }];
-          const results: Outcome[] = [];
-          for (const pending of batch) results.push(await runInSavepoint(tx, pending.work));
+          // Alone, a segment needs no savepoint: its failure rolls back the transaction.
+          if (segments.length === 1) return runSegment(tx, segments[0]!);
+          const results: WriteOutcome<unknown>[] = [];
+          for (const part of segments) results.push(...(await runInSavepoint(tx, part)));
           return results;
         },
         // A 50,000-member group delete emits 50,000 events in one transaction.
@@ -81,15 +92,38 @@ export class DirectoryTransactions {
   }
 }
 
-async function runInSavepoint(tx: PrismaTransaction, work: Work<unknown>): Promise<Outcome> {
+/** Consecutive grouped items of one key form one segment; every plain write is its own. */
+function segment(batch: Pending[]): Pending[][] {
+  const segments: Pending[][] = [];
+  for (const pending of batch) {
+    const last = segments.at(-1);
+    if (pending.key !== undefined && last?.[0]?.key === pending.key) last.push(pending);
+    else segments.push([pending]);
+  }
+  return segments;
+}
+
+async function runSegment(tx: PrismaTransaction, part: Pending[]): Promise<WriteOutcome<unknown>[]> {
+  const first = part[0]!;
+  if (first.key === undefined) return [succeeded(await first.work(tx))];
+  const outcomes = await first.apply(
+    tx,
+    part.map((pending) => (pending as { item: unknown }).item),
+  );
+  if (outcomes.length !== part.length)
+    throw new Error(`grouped write ${first.key} returned ${outcomes.length} outcomes for ${part.length} items`);
+  return outcomes;
+}
+
+async function runInSavepoint(tx: PrismaTransaction, part: Pending[]): Promise<WriteOutcome<unknown>[]> {
   await tx.$executeRawUnsafe('SAVEPOINT directory_write');
   try {
-    const value = await work(tx);
+    const outcomes = await runSegment(tx, part);
     await tx.$executeRawUnsafe('RELEASE SAVEPOINT directory_write');
-    return { ok: true, value };
+    return outcomes;
   } catch (error) {
     // If even the rollback fails, the connection is gone: let the whole batch fail.
     await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT directory_write');
-    return { ok: false, error };
+    return part.map(() => failed(error));
   }
 }

@@ -13,7 +13,8 @@ import { deepEqual } from '@roster/scim';
 import type { DirectoryContext } from './directory-context';
 import { normalizedUser } from './normalized-objects';
 import { userFields } from './user-fields';
-import { withUniqueness } from './write-preconditions';
+import { userNameTaken, withUniqueness } from './write-preconditions';
+import { failed, succeeded, type WriteOutcome } from './write-outcome';
 
 /**
  * Stores users and appends the events of each change in the same transaction.
@@ -34,54 +35,71 @@ export class UserWriter {
     directory: DirectoryContext,
     resource: Record<string, unknown>,
   ): Promise<DirectoryUser> {
-    const fields = userFields(resource, directory.deprovisioning, null);
-    const deleted = await this.users.findScimDeleted(tx, directory.id, fields.userName);
-    if (deleted) return this.write(tx, directory, deleted, { ...fields, scimDeletedAt: null });
-    const user = await withUniqueness('userName', () =>
-      this.users.insert(tx, {
-        id: newId('directoryUser'),
-        directoryId: directory.id,
-        tenantId: directory.tenantId,
-        ...fields,
-      }),
-    );
-    await this.appendEvents(tx, directory, null, user);
-    return user;
+    const [user] = await this.createMany(tx, directory, [resource]);
+    return user!;
   }
 
   /**
-   * Creates many users with one insert and one event append (a polled
-   * directory's first sync brings thousands). Same outcome as `create` per user.
+   * Creates many users with one insert and one event append (a burst of SCIM
+   * POSTs, a polled directory's first sync). Each resource gets its own
+   * outcome, the same as `create` would give it: a taken userName is a 409,
+   * a userName the IdP had DELETEd in `deactivate` mode revives that user.
    */
+  async createEach(
+    tx: PrismaTransaction,
+    directory: DirectoryContext,
+    resources: readonly Record<string, unknown>[],
+  ): Promise<WriteOutcome<DirectoryUser>[]> {
+    const fields = resources.map((resource) => userFields(resource, directory.deprovisioning, null));
+    const rows = fields.map((entry) => ({
+      id: newId('directoryUser'),
+      directoryId: directory.id,
+      tenantId: directory.tenantId,
+      ...entry,
+    }));
+    const inserted = await this.users.insertSkippingTaken(tx, rows);
+    const scope = { tenantId: directory.tenantId, directoryId: directory.id };
+    const created = [...inserted.values()].map((user) => ({
+      before: null,
+      after: normalizedUser(user, [], directory),
+    }));
+    await this.events.append(
+      tx,
+      created.flatMap((change) => userChangeEvents(scope, change, [])),
+    );
+    const taken = rows.filter((row) => !inserted.has(row.id));
+    const deleted = await this.users.findScimDeletedByUserNames(
+      tx,
+      directory.id,
+      taken.map((row) => row.userName),
+    );
+    const outcomes: WriteOutcome<DirectoryUser>[] = [];
+    for (const [index, row] of rows.entries()) {
+      const user = inserted.get(row.id);
+      if (user) {
+        outcomes.push(succeeded(user));
+        continue;
+      }
+      const key = row.userName.toLowerCase();
+      const previous = deleted.get(key);
+      // One revival per userName: a second create of it in the same batch finds it taken.
+      deleted.delete(key);
+      const revive = { ...fields[index]!, scimDeletedAt: null };
+      outcomes.push(previous ? succeeded(await this.write(tx, directory, previous, revive)) : failed(userNameTaken()));
+    }
+    return outcomes;
+  }
+
+  /** As `createEach`, all or nothing: the first failure is thrown. */
   async createMany(
     tx: PrismaTransaction,
     directory: DirectoryContext,
     resources: readonly Record<string, unknown>[],
   ): Promise<DirectoryUser[]> {
-    const fields = resources.map((resource) => userFields(resource, directory.deprovisioning, null));
-    const deleted = await this.users.findScimDeletedByUserNames(
-      tx,
-      directory.id,
-      fields.map((entry) => entry.userName),
-    );
-    const revived = new Map<number, DirectoryUser>();
-    for (const [index, entry] of fields.entries()) {
-      const previous = deleted.get(entry.userName.toLowerCase());
-      if (previous) revived.set(index, await this.write(tx, directory, previous, { ...entry, scimDeletedAt: null }));
-    }
-    const fresh = fields.flatMap((entry, index) =>
-      revived.has(index)
-        ? []
-        : [{ id: newId('directoryUser'), directoryId: directory.id, tenantId: directory.tenantId, ...entry }],
-    );
-    const inserted = await withUniqueness('userName', () => this.users.insertMany(tx, fresh));
-    const scope = { tenantId: directory.tenantId, directoryId: directory.id };
-    const events = inserted.flatMap((user) =>
-      userChangeEvents(scope, { before: null, after: normalizedUser(user, [], directory) }, []),
-    );
-    await this.events.append(tx, events);
-    const created = [...inserted];
-    return fields.map((_, index) => revived.get(index) ?? created.shift()!);
+    return (await this.createEach(tx, directory, resources)).map((outcome) => {
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    });
   }
 
   /** Stores a new resource for an existing user; a write that changes nothing is not stored at all. */

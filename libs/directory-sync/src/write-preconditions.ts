@@ -15,6 +15,10 @@ export function notFound(kind: 'User' | 'Group', id: string): ScimError {
   return ScimError.notFound(`${kind} ${id} not found`);
 }
 
+export function userNameTaken(): ScimError {
+  return ScimError.uniqueness('Another resource in this directory already has this userName');
+}
+
 /** Runs a write, turning a unique-index violation into SCIM's 409 uniqueness. */
 export async function withUniqueness<T>(attribute: string, write: () => Promise<T>): Promise<T> {
   try {

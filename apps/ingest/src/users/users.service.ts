@@ -44,7 +44,10 @@ export class UsersService implements ScimResourceService {
 
   async create(directory: DirectoryContext, body: unknown): Promise<VersionedResource> {
     const { resource } = readResource(this.dialect.resourceBody(body, 'User', directory), USER_RESOURCE_TYPE);
-    const user = await this.transactions.run(directory.id, (tx) => this.writer.create(tx, directory, resource));
+    // Creates queued behind a running write of this directory go in together: one INSERT, one event append.
+    const user = await this.transactions.runGrouped(directory.id, 'user.create', resource, (tx, resources) =>
+      this.writer.createEach(tx, directory, resources),
+    );
     return { resource: toScimUser(user, [], this.baseUrl(directory)), version: user.version };
   }
 

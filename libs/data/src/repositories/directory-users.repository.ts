@@ -32,19 +32,18 @@ export class DirectoryUsersRepository {
     }
   }
 
-  /** Inserts many users in one statement (bulk syncs); rows come back in input order. */
-  async insertMany(
+  /**
+   * Inserts many users in one statement. Users whose userName is taken (by a
+   * stored user or an earlier one of the same call) are skipped, not an error:
+   * the result holds only the inserted rows, by id.
+   */
+  async insertSkippingTaken(
     db: PrismaTransaction,
     users: ({ id: string; directoryId: string; tenantId: string } & DirectoryUserFields)[],
-  ): Promise<DirectoryUser[]> {
-    if (users.length === 0) return [];
-    try {
-      const rows = await db.directoryUser.createManyAndReturn({ data: users });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return users.map((user) => byId.get(user.id)!);
-    } catch (error) {
-      return translateUniqueViolation(error, 'userName');
-    }
+  ): Promise<Map<string, DirectoryUser>> {
+    if (users.length === 0) return new Map();
+    const rows = await db.directoryUser.createManyAndReturn({ data: users, skipDuplicates: true });
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** A user the SCIM client can see (not DELETEd in `deactivate` mode). */
