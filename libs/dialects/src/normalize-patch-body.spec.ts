@@ -254,3 +254,17 @@ describe('normalizePatchBody: tolerance rules', () => {
     expect(caught).toMatchObject({ status: 400, scimType });
   });
 });
+
+describe('normalizePatchBody and the password', () => {
+  it('drops an operation addressing the password by path, bare or URN-qualified (found by the secrets e2e test)', () => {
+    const body = {
+      Operations: [
+        { op: 'replace', path: 'password', value: 'hunter2' },
+        { op: 'Replace', path: 'urn:ietf:params:scim:schemas:core:2.0:User:password', value: 'hunter2' },
+        { op: 'replace', path: 'title', value: 'CTO' },
+      ],
+    };
+    expect(JSON.stringify(normalizePatchBody(body, 'User'))).not.toContain('hunter2');
+    expect(normalizePatchBody(body, 'User').Operations).toEqual([{ op: 'replace', path: 'title', value: 'CTO' }]);
+  });
+});

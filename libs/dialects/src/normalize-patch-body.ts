@@ -73,6 +73,8 @@ function normalizeOperation(
   const value = readCi(operation, 'value');
   if (typeof rawPath === 'string' && rawPath.trim() !== '') {
     const path = canonicalPath(rawPath, type);
+    // The password never gets stored, whichever way it is addressed (as in POST/PUT bodies and value objects).
+    if (type.id === 'User' && /(^|:)password$/i.test(path)) return undefined;
     if (!hasValue) return { op, path };
     const canonical = canonicalPathValue(path, value, type, options);
     // A value the client did not really send (an unresolved placeholder) is no instruction.

@@ -26,3 +26,10 @@ describe('redactBody', () => {
     expect(redactBody(undefined)).toBeNull();
   });
 });
+
+describe('redactBody and PATCH operations', () => {
+  it('hides the value of an operation whose path names a secret (found by the secrets e2e test)', () => {
+    const body = { Operations: [{ op: 'replace', path: 'password', value: 'hunter2' }, { op: 'replace', path: 'title', value: 'CTO' }] };
+    expect(redactBody(body)).toEqual({ Operations: [{ op: 'replace', path: 'password', value: '[redacted]' }, { op: 'replace', path: 'title', value: 'CTO' }] });
+  });
+});

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@roster/config';
 import { LoggerModule } from 'nestjs-pino';
+import { redactUrl } from './redact-url';
 
 const QUIET_ROUTES = /^\/(health|metrics)(\/|$)/;
 
@@ -22,8 +23,10 @@ export class LoggingModule {
             pinoHttp: {
               name: app,
               level: config.logLevel,
+              // URLs and query strings can carry secrets too (the portal link's one-time token).
+              serializers: { req: (req: { url?: string }) => ({ ...req, url: redactUrl(req.url) }) },
               redact: {
-                paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+                paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'req.query.token'],
                 censor: '[redacted]',
               },
               autoLogging: { ignore: (req: IncomingMessage) => QUIET_ROUTES.test(req.url ?? '') },
