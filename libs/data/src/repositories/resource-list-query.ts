@@ -30,18 +30,19 @@ export async function listResources<T extends { id: string }>(
   const visible = table === 'directory_users' ? ' AND t.scim_deleted_at IS NULL' : '';
   const where = `t.directory_id = $1${visible}${query.where ? ` AND ${query.where.sql}` : ''}`;
   const params = [directoryId, ...(query.where?.params ?? [])];
-  const [{ count }] = await db.$queryRawUnsafe<{ count: bigint }[]>(
-    `SELECT count(*) AS count FROM ${table} t WHERE ${where}`,
-    ...params,
-  );
-  const total = Number(count);
-  if (query.limit === 0 || total <= query.offset) return { total, rows: [] };
   const direction = query.descending ? 'DESC' : 'ASC';
   const order = query.orderBy ? `${query.orderBy} ${direction} NULLS LAST, t.id ${direction}` : `t.id ${direction}`;
-  const page = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT t.id FROM ${table} t WHERE ${where} ORDER BY ${order} LIMIT ${Number(query.limit)} OFFSET ${Number(query.offset)}`,
-    ...params,
-  );
+  // The count and the page are independent: run them side by side on two pooled connections.
+  const [[counted], page] = await Promise.all([
+    db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM ${table} t WHERE ${where}`, ...params),
+    query.limit === 0
+      ? Promise.resolve([])
+      : db.$queryRawUnsafe<{ id: string }[]>(
+          `SELECT t.id FROM ${table} t WHERE ${where} ORDER BY ${order} LIMIT ${Number(query.limit)} OFFSET ${Number(query.offset)}`,
+          ...params,
+        ),
+  ]);
+  const total = Number(counted?.count ?? 0);
   const ids = page.map((row) => row.id);
   const byId = new Map((await load(ids)).map((row) => [row.id, row]));
   return { total, rows: ids.flatMap((id) => byId.get(id) ?? []) };
