@@ -128,6 +128,14 @@ describe('SCIM /Users', () => {
     expect((await response.json()).totalResults).toBeGreaterThanOrEqual(0);
   });
 
+  it('answers 413 in SCIM form for a body over the advertised maxPayloadSize, and stores nothing', async () => {
+    const before = (await stack.events(directory.id)).length;
+    const response = await directory.scim('POST', '/Users', { userName: 'big', title: 'x'.repeat(1024 * 1024 + 1) });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ status: '413', schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'] });
+    expect((await stack.events(directory.id)).length).toBe(before);
+  });
+
   it('rejects malformed JSON with invalidSyntax', async () => {
     const response = await stack.ingest.request('POST', `/scim/v2/${directory.id}/Users`, {
       token: directory.token,
