@@ -1,6 +1,7 @@
 import { bigGroup } from './benches/big-group';
 import { e2eLatency } from './benches/e2e-latency';
 import { entraCycle } from './benches/entra-cycle';
+import { idpSimulator } from './benches/idp-simulator';
 import { eventsRead } from './benches/events-read';
 import { oktaInitialSync } from './benches/okta-initial-sync';
 import { pgCeiling } from './benches/pg-ceiling';
@@ -25,6 +26,7 @@ const BENCHES: readonly Bench[] = [
   eventsRead,
   e2eLatency,
   entraCycle,
+  idpSimulator,
   scimRead,
 ];
 
