@@ -20,6 +20,7 @@ import { TenantsRepository } from './repositories/tenants.repository';
 import { WebhookDeliveriesRepository } from './repositories/webhook-deliveries.repository';
 import { WebhookEndpointsRepository } from './repositories/webhook-endpoints.repository';
 import { WebhookFanoutRepository } from './repositories/webhook-fanout.repository';
+import { WebhookLanesRepository } from './repositories/webhook-lanes.repository';
 
 const repositories = [
   ApiKeysRepository,
@@ -42,6 +43,7 @@ const repositories = [
   WebhookDeliveriesRepository,
   WebhookEndpointsRepository,
   WebhookFanoutRepository,
+  WebhookLanesRepository,
 ];
 
 /** Postgres access for an app: the Prisma client and the repositories. Needs APP_CONFIG. */

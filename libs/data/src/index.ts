@@ -46,4 +46,5 @@ export type { WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint } from '.
 export * from './repositories/webhook-deliveries.repository';
 export * from './repositories/webhook-endpoints.repository';
 export * from './repositories/webhook-fanout.repository';
+export * from './repositories/webhook-lanes.repository';
 export { translateUniqueViolation, UniqueViolationError } from './unique-violation';

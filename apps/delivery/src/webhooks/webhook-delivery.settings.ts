@@ -14,6 +14,8 @@ export interface WebhookDeliverySettings {
   sweepGraceMs: number;
   /** Deliveries one lane job sends before yielding to other lanes. */
   deliveriesPerLaneJob: number;
+  /** Lanes a fan-out may start in this process at once, without a queue round trip; more go through the lane queue. */
+  directLanes: number;
 }
 
 export const WEBHOOK_DELIVERY_SETTINGS = Symbol('WebhookDeliverySettings');
@@ -31,6 +33,7 @@ export function webhookDeliverySettings(
     sweepIntervalMs: 5_000,
     sweepGraceMs: 1_000,
     deliveriesPerLaneJob: 100,
+    directLanes: 32,
     ...overrides,
   };
 }

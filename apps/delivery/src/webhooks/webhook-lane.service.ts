@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  type ClaimedDelivery,
+  type FinishedAttempt,
+  type LeasedDelivery,
   type WebhookDeliveryStatus,
-  type WebhookEndpoint,
   WebhookDeliveriesRepository,
   WebhookEndpointsRepository,
   type WebhookLane,
+  WebhookLanesRepository,
 } from '@roster/data';
 import { toEventObject } from '@roster/events';
 import { buildWebhookHeaders, nextRetry, retryWindowMs, type SentWebhook, shouldDisableEndpoint } from '@roster/webhooks';
@@ -14,19 +15,30 @@ import { WebhookHttpClient } from './webhook-http-client';
 import { WebhookLaneWaker } from './webhook-lane-waker';
 import { WebhookSigningSecrets } from './webhook-signing-secrets';
 
-type Step = 'next' | 'lane_blocked';
+/**
+ * How a run of a lane ended: nothing due is left (`drained`), its head waits
+ * for a retry (`waiting`, a delayed wake-up is queued), or it used its share
+ * and queued a wake-up to carry on (`yielded`).
+ */
+export type LaneOutcome = 'drained' | 'waiting' | 'yielded';
+
+/** After an attempt: the next head already leased, the lane free to look again, or blocked on a retry. */
+type Step = { kind: 'leased'; next: LeasedDelivery } | { kind: 'drained' } | { kind: 'moved_on' } | { kind: 'blocked' };
 
 /**
  * Works one lane: sends its lowest pending delivery, records the attempt, and
- * goes on to the next only when that one succeeded or died. A failure leaves
- * the delivery at the head with its retry time and a delayed wake-up, so the
- * lane waits and nothing later overtakes it.
+ * goes on to the next only when that one succeeded or died. A success is
+ * recorded and the next head leased in one statement, so a busy lane costs
+ * one round trip per delivery. A failure leaves the delivery at the head with
+ * its retry time and a delayed wake-up, so the lane waits and nothing later
+ * overtakes it.
  */
 @Injectable()
 export class WebhookLaneService {
   private readonly logger = new Logger(WebhookLaneService.name);
 
   constructor(
+    private readonly lanes: WebhookLanesRepository,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly endpoints: WebhookEndpointsRepository,
     private readonly secrets: WebhookSigningSecrets,
@@ -35,26 +47,30 @@ export class WebhookLaneService {
     @Inject(WEBHOOK_DELIVERY_SETTINGS) private readonly settings: WebhookDeliverySettings,
   ) {}
 
-  async work(lane: WebhookLane): Promise<void> {
-    const endpoint = await this.endpoints.findById(lane.endpointId);
-    if (!endpoint || endpoint.state !== 'enabled') return;
-    for (let sent = 0; sent < this.settings.deliveriesPerLaneJob; sent++) {
-      const delivery = await this.deliveries.claimHead(lane, this.settings.leaseMs);
-      if (!delivery) return;
-      if ((await this.attempt(endpoint, delivery)) === 'lane_blocked') return;
+  /** Sends the lane's due deliveries in order, up to the per-run share; `stopping` ends it after the attempt in flight. */
+  async work(lane: WebhookLane, stopping?: AbortSignal): Promise<LaneOutcome> {
+    let head = await this.lanes.lease(lane, this.settings.leaseMs);
+    for (let sent = 1; head; sent++) {
+      const last = sent >= this.settings.deliveriesPerLaneJob || stopping?.aborted === true;
+      const step = await this.attempt(head, last);
+      if (step.kind === 'blocked') return 'waiting';
+      if (step.kind === 'drained') return 'drained';
+      if (last) {
+        // A long backlog: give other lanes their turn and carry on in a new job (or, stopping, in another worker).
+        if (!stopping?.aborted) await this.waker.wake([lane]);
+        return 'yielded';
+      }
+      head = step.kind === 'leased' ? step.next : await this.lanes.lease(lane, this.settings.leaseMs);
     }
-    // A long backlog: give other lanes their turn and carry on in a new job.
-    await this.waker.wake([lane]);
+    return 'drained';
   }
 
-  private async attempt(endpoint: WebhookEndpoint, delivery: ClaimedDelivery): Promise<Step> {
-    const event = await this.deliveries.findEvent(delivery.eventId);
-    const sent = event
-      ? await this.send(endpoint, delivery, JSON.stringify(toEventObject(event)))
-      : expired(delivery.eventId);
+  private async attempt(delivery: LeasedDelivery, last: boolean): Promise<Step> {
+    const { event } = delivery;
+    const sent = event ? await this.send(delivery, JSON.stringify(toEventObject(event))) : expired(delivery.eventId);
     const now = new Date();
     const { status, nextAttemptAt } = event ? this.resolve(delivery, sent, now) : { status: 'dead' as const, nextAttemptAt: null };
-    const { failingSince } = await this.deliveries.finishAttempt({
+    const finished: FinishedAttempt = {
       delivery,
       status,
       nextAttemptAt,
@@ -62,27 +78,32 @@ export class WebhookLaneService {
       responseBody: sent.responseBody,
       error: sent.outcome.ok ? null : sent.outcome.summary,
       durationMs: sent.durationMs,
-    });
-    if (!sent.outcome.ok) await this.disableIfFailingTooLong(endpoint, failingSince, now);
-    if (status !== 'pending') return 'next';
+    };
+    if (status === 'succeeded') {
+      const next = await this.lanes.succeed(finished, last ? null : this.settings.leaseMs);
+      return next ? { kind: 'leased', next } : { kind: last ? 'moved_on' : 'drained' };
+    }
+    const { failingSince } = await this.deliveries.finishAttempt(finished);
+    await this.disableIfFailingTooLong(delivery.endpointId, failingSince, now);
+    if (status === 'dead') return { kind: 'moved_on' };
     await this.waker.wakeAt(delivery, nextAttemptAt!, `${delivery.id}.${delivery.attemptCount + 1}`);
-    return 'lane_blocked';
+    return { kind: 'blocked' };
   }
 
-  private send(endpoint: WebhookEndpoint, delivery: ClaimedDelivery, body: string): Promise<SentWebhook> {
+  private send(delivery: LeasedDelivery, body: string): Promise<SentWebhook> {
     let secrets: string[];
     try {
-      secrets = this.secrets.activeSecrets(endpoint);
+      secrets = this.secrets.activeSecrets(delivery.endpoint);
     } catch {
       // Recorded as a failed attempt, not thrown: a stuck job would hide it.
       return Promise.resolve(notSent('the signing secret cannot be decrypted (was ROSTER_ENCRYPTION_KEY changed?)'));
     }
     const headers = buildWebhookHeaders({ msgId: delivery.eventId, timestamp: new Date(), body, secrets });
-    return this.http.send(endpoint.url, { ...headers }, body);
+    return this.http.send(delivery.endpoint.url, { ...headers }, body);
   }
 
   private resolve(
-    delivery: ClaimedDelivery,
+    delivery: LeasedDelivery,
     sent: SentWebhook,
     now: Date,
   ): { status: WebhookDeliveryStatus; nextAttemptAt: Date | null } {
@@ -99,12 +120,12 @@ export class WebhookLaneService {
       : { status: 'dead', nextAttemptAt: null };
   }
 
-  private async disableIfFailingTooLong(endpoint: WebhookEndpoint, failingSince: Date | null, now: Date): Promise<void> {
+  private async disableIfFailingTooLong(endpointId: string, failingSince: Date | null, now: Date): Promise<void> {
     const window = retryWindowMs(this.settings.retryScheduleMs);
     if (!shouldDisableEndpoint(failingSince, now, window)) return;
     const reason = `Every delivery failed since ${failingSince!.toISOString()}, the whole retry window.`;
-    if (await this.endpoints.disable(endpoint.id, reason)) {
-      this.logger.warn(`webhook endpoint ${endpoint.id} disabled: ${reason}`);
+    if (await this.endpoints.disable(endpointId, reason)) {
+      this.logger.warn(`webhook endpoint ${endpointId} disabled: ${reason}`);
     }
   }
 }

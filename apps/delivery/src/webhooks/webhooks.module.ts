@@ -9,6 +9,7 @@ import { WebhookEndpointsController } from './webhook-endpoints.controller';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { WebhookFanoutService } from './webhook-fanout.service';
 import { WebhookHttpClient } from './webhook-http-client';
+import { WebhookLaneRunner } from './webhook-lane-runner';
 import { WebhookLaneWaker } from './webhook-lane-waker';
 import { WEBHOOK_LANE_QUEUE } from './webhook-lane.queue';
 import { WebhookLaneProcessor } from './webhook-lane.processor';
@@ -39,6 +40,7 @@ export class WebhooksModule {
         WebhookFanoutService,
         WebhookHttpClient,
         WebhookLaneProcessor,
+        WebhookLaneRunner,
         WebhookLaneService,
         WebhookLaneWaker,
         WebhookSigningSecrets,

@@ -9,6 +9,12 @@ import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 /** Events fanned out per transaction; a long backlog is caught up in several. */
 const FANOUT_BATCH = 500;
 
+/** What a fan-out did: the lanes that got deliveries, and how far the directory is now fanned out. */
+export interface FanoutResult {
+  lanes: WebhookLane[];
+  fannedOutTo: bigint;
+}
+
 export interface UnfannedDirectory {
   directoryId: string;
   /** The directory's newest event. */
@@ -29,12 +35,14 @@ export class WebhookFanoutRepository {
     private readonly endpoints: WebhookEndpointsRepository,
   ) {}
 
-  /** Fans out the directory's events up to `uptoSeq`; returns the lanes that got deliveries. */
-  async fanOut(directoryId: string, uptoSeq: bigint): Promise<WebhookLane[]> {
+  /** Fans out the directory's events up to `uptoSeq` (one insert per batch of events). */
+  async fanOut(directoryId: string, uptoSeq: bigint): Promise<FanoutResult> {
     const lanes = new Map<string, WebhookLane>();
+    let fannedOutTo = 0n;
     for (let done = false; !done; ) {
       done = await this.prisma.$transaction(async (tx) => {
         const from = await this.lockCursor(tx, directoryId);
+        fannedOutTo = from;
         if (from >= uptoSeq) return true;
         const events = await tx.event.findMany({
           where: { directoryId, seq: { gt: from, lte: uptoSeq } },
@@ -47,10 +55,11 @@ export class WebhookFanoutRepository {
         rows.forEach((row) => lanes.set(row.endpointId, { endpointId: row.endpointId, directoryId }));
         const reached = events.length === FANOUT_BATCH ? events[events.length - 1]!.seq : uptoSeq;
         await tx.webhookFanoutCursor.update({ where: { directoryId }, data: { lastSeq: reached, updatedAt: new Date() } });
+        fannedOutTo = reached;
         return reached >= uptoSeq;
       });
     }
-    return [...lanes.values()];
+    return { lanes: [...lanes.values()], fannedOutTo };
   }
 
   /**
@@ -79,10 +88,12 @@ export class WebhookFanoutRepository {
        LIMIT ${limit}`;
   }
 
+  // One round trip: the no-op update on conflict locks the existing row and returns it.
   private async lockCursor(tx: PrismaTransaction, directoryId: string): Promise<bigint> {
-    await tx.$executeRaw`INSERT INTO webhook_fanout_cursors (directory_id) VALUES (${directoryId}) ON CONFLICT DO NOTHING`;
     const [cursor] = await tx.$queryRaw<{ last_seq: bigint }[]>`
-      SELECT last_seq FROM webhook_fanout_cursors WHERE directory_id = ${directoryId} FOR UPDATE`;
+      INSERT INTO webhook_fanout_cursors (directory_id) VALUES (${directoryId})
+      ON CONFLICT (directory_id) DO UPDATE SET directory_id = EXCLUDED.directory_id
+      RETURNING last_seq`;
     return cursor!.last_seq;
   }
 
