@@ -21,10 +21,24 @@ export class EventsController {
       'Pass `list_metadata.after` back as `after` (it is returned even for an empty page). ' +
       'A cursor whose following events were removed by retention answers 410 `cursor_expired`.',
   })
-  @ApiQuery({ name: 'after', required: false, description: 'A cursor from list_metadata.after, or `now` to start at the tail. Omitted: the oldest retained event.' })
-  @ApiQuery({ name: 'range_start', required: false, description: 'RFC 3339 time: start at the first event created at or after it (instead of after).' })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    description:
+      'A cursor from list_metadata.after, or `now` to start at the tail. Omitted: the oldest retained event.',
+  })
+  @ApiQuery({
+    name: 'range_start',
+    required: false,
+    description: 'RFC 3339 time: start at the first event created at or after it (instead of after).',
+  })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } })
-  @ApiQuery({ name: 'types', required: false, description: 'Comma-separated event types', schema: { type: 'string', example: EVENT_TYPES.slice(2, 4).join(',') } })
+  @ApiQuery({
+    name: 'types',
+    required: false,
+    description: 'Comma-separated event types',
+    schema: { type: 'string', example: EVENT_TYPES.slice(2, 4).join(',') },
+  })
   @ApiQuery({ name: 'tenant_id', required: false })
   @ApiQuery({ name: 'directory_id', required: false })
   @ApiQuery({
@@ -33,8 +47,11 @@ export class EventsController {
     description: 'Seconds to wait for at least one event when none is available yet (long-poll).',
     schema: { type: 'number', minimum: 0, maximum: 30, default: 0 },
   })
-  list(@Query() query: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.events.list(parseInput(listEventsQuerySchema, query), clientGone(reply));
+  async list(@Query() query: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const body = await this.events.list(parseInput(listEventsQuerySchema, query), clientGone(reply));
+    // Already JSON text: Fastify sends a string with a JSON content type as it is.
+    void reply.type('application/json; charset=utf-8');
+    return body;
   }
 }
 

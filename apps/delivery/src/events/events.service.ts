@@ -6,8 +6,8 @@ import {
   EventFeedRepository,
   type EventPosition,
 } from '@roster/data';
-import { type EventObject, toEventObject } from '@roster/events';
-import { ApiError, type ListResponse } from '@roster/platform';
+import { ApiError } from '@roster/platform';
+import { compactJson } from './compact-json';
 import { encodeCursor } from './event-cursor';
 import type { ListEventsQuery } from './event-list.schemas';
 import { EventLogListener } from './event-log-listener';
@@ -24,15 +24,17 @@ export class EventsService {
     private readonly listener: EventLogListener,
   ) {}
 
-  async list(query: ListEventsQuery, signal: AbortSignal): Promise<ListResponse<EventObject>> {
+  /**
+   * The page as the JSON text of a list response (`ListResponse<EventObject>`,
+   * byte for byte what JSON.stringify would write): built from the text
+   * Postgres renders, so no event is parsed or mapped on this hot path.
+   */
+  async list(query: ListEventsQuery, signal: AbortSignal): Promise<string> {
     const filter: EventFeedFilter = { types: query.types, tenantId: query.tenant_id, directoryId: query.directory_id };
     const start = await this.start(query);
     const page = await this.waitForPage(start, filter, query.limit, Date.now() + query.wait * 1000, signal);
-    return {
-      object: 'list',
-      data: page.events.map(toEventObject),
-      list_metadata: { before: null, after: encodeCursor(page.next) },
-    };
+    const metadata = JSON.stringify({ before: null, after: encodeCursor(page.next) });
+    return `{"object":"list","data":[${compactJson(page.eventsJson)}],"list_metadata":${metadata}}`;
   }
 
   private start(query: ListEventsQuery): Promise<EventPosition | null> {
@@ -56,7 +58,7 @@ export class EventsService {
       for (;;) {
         const page = await this.read(after, filter, limit);
         const left = deadline - Date.now();
-        if (page.events.length > 0 || left <= 0 || signal.aborted || !this.listener.open) return page;
+        if (page.count > 0 || left <= 0 || signal.aborted || !this.listener.open) return page;
         await watch.wait(page.pending ? Math.min(recheck, left) : left, signal);
         // The client left, or the app is shutting down: answer with what we have.
         if (signal.aborted || !this.listener.open) return page;
@@ -68,12 +70,11 @@ export class EventsService {
     }
   }
 
-  // The retention check follows the read: a prune that commits before it is
-  // seen by it, and one that commits after it deleted nothing this read needed.
+  // The page and the retention horizon share a snapshot: a prune that committed
+  // before it is seen by both, and one that commits after it deleted nothing this read needed.
   private async read(after: EventPosition | null, filter: EventFeedFilter, limit: number): Promise<EventFeedPage> {
     const page = await this.feed.page(after, filter, limit);
-    const horizon = after && (await this.feed.horizon());
-    if (after && horizon && comparePositions(after, horizon) < 0) {
+    if (after && page.horizon && comparePositions(after, page.horizon) < 0) {
       throw new ApiError(
         410,
         'cursor_expired',
