@@ -7,6 +7,7 @@ import { oktaInitialSync } from './benches/okta-initial-sync';
 import { pgCeiling } from './benches/pg-ceiling';
 import { scimRead } from './benches/scim-read';
 import { scimCreate } from './benches/scim-create';
+import { webhookFanout } from './benches/webhook-fanout';
 import { join } from 'node:path';
 import { startAppStack, type AppStack } from './support/app-stack';
 import { snapshotCompiledApps } from './support/apps-snapshot';
@@ -25,6 +26,7 @@ const BENCHES: readonly Bench[] = [
   bigGroup,
   eventsRead,
   e2eLatency,
+  webhookFanout,
   entraCycle,
   idpSimulator,
   scimRead,

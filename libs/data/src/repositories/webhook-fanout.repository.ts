@@ -35,7 +35,14 @@ export class WebhookFanoutRepository {
     private readonly endpoints: WebhookEndpointsRepository,
   ) {}
 
-  /** Fans out the directory's events up to `uptoSeq` (one insert per batch of events). */
+  /**
+   * Fans out the directory's events up to `uptoSeq` at least, and whatever
+   * else of it is already committed (one insert per batch of events), so one
+   * job covers a burst and the jobs of the events it covered find nothing to
+   * do. Reading past `uptoSeq` is as safe as reading up to it: a directory's
+   * writers hold its lock until they commit, so its events commit in `seq`
+   * order and none can appear later below one already visible.
+   */
   async fanOut(directoryId: string, uptoSeq: bigint): Promise<FanoutResult> {
     const lanes = new Map<string, WebhookLane>();
     let fannedOutTo = 0n;
@@ -45,7 +52,7 @@ export class WebhookFanoutRepository {
         fannedOutTo = from;
         if (from >= uptoSeq) return true;
         const events = await tx.event.findMany({
-          where: { directoryId, seq: { gt: from, lte: uptoSeq } },
+          where: { directoryId, seq: { gt: from } },
           orderBy: { seq: 'asc' },
           take: FANOUT_BATCH,
           select: { id: true, seq: true, type: true, tenantId: true, directoryId: true, createdAt: true },
@@ -53,10 +60,11 @@ export class WebhookFanoutRepository {
         const rows = await this.deliveriesFor(tx, events);
         if (rows.length > 0) await tx.webhookDelivery.createMany({ data: rows, skipDuplicates: true });
         rows.forEach((row) => lanes.set(row.endpointId, { endpointId: row.endpointId, directoryId }));
-        const reached = events.length === FANOUT_BATCH ? events[events.length - 1]!.seq : uptoSeq;
+        const newest = events.at(-1)?.seq ?? from;
+        const reached = events.length === FANOUT_BATCH || newest > uptoSeq ? newest : uptoSeq;
         await tx.webhookFanoutCursor.update({ where: { directoryId }, data: { lastSeq: reached, updatedAt: new Date() } });
         fannedOutTo = reached;
-        return reached >= uptoSeq;
+        return reached >= uptoSeq || events.length < FANOUT_BATCH;
       });
     }
     return { lanes: [...lanes.values()], fannedOutTo };
