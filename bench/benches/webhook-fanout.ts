@@ -37,7 +37,7 @@ export const webhookFanout: Bench = {
     const writers = await Promise.all(Array.from({ length: DIRECTORIES }, () => connect(context.databaseUrl)));
     const committedAt = new Map<string, number>();
     let firstCommit = 0;
-    let lastReceipt = 0;
+    let lastReceipt: number;
     try {
       context.progress.step(`${formatNumber(EVENTS_PER_SECOND * seconds)} events at ${formatNumber(EVENTS_PER_SECOND)}/s over ${DIRECTORIES} directories`);
       firstCommit = performance.now();
