@@ -14,6 +14,8 @@ export interface WebhookDeliverySettings {
   sweepGraceMs: number;
   /** Deliveries one lane job sends before yielding to other lanes. */
   deliveriesPerLaneJob: number;
+  /** Deliveries of a lane leased (and then recorded) together, sent one after the other. */
+  leaseBatch: number;
   /** Lanes a fan-out may start in this process at once, without a queue round trip; more go through the lane queue. */
   directLanes: number;
 }
@@ -34,6 +36,7 @@ export function webhookDeliverySettings(
     sweepGraceMs: 1_000,
     deliveriesPerLaneJob: 100,
     directLanes: 32,
+    leaseBatch: 50,
     ...overrides,
   };
 }

@@ -22,16 +22,19 @@ import { WebhookSigningSecrets } from './webhook-signing-secrets';
  */
 export type LaneOutcome = 'drained' | 'waiting' | 'yielded';
 
-/** After an attempt: the next head already leased, the lane free to look again, or blocked on a retry. */
-type Step = { kind: 'leased'; next: LeasedDelivery } | { kind: 'drained' } | { kind: 'moved_on' } | { kind: 'blocked' };
+// A run stops short (and gives the rest back) unless a whole attempt plus this
+// margin fits in what is left of its lease: a lease running out mid-attempt
+// would let another worker send the same delivery.
+const LEASE_MARGIN_MS = 1_000;
 
 /**
- * Works one lane: sends its lowest pending delivery, records the attempt, and
- * goes on to the next only when that one succeeded or died. A success is
- * recorded and the next head leased in one statement, so a busy lane costs
- * one round trip per delivery. A failure leaves the delivery at the head with
- * its retry time and a delayed wake-up, so the lane waits and nothing later
- * overtakes it.
+ * Works one lane: sends its pending deliveries in event order, going on to
+ * the next only when one succeeded or died. Deliveries are leased in runs
+ * from the head and a run's successes are recorded, and the next run leased,
+ * in one statement, so a busy lane costs a statement per run, not several
+ * per delivery. A failure leaves the delivery at the head with its retry time
+ * and a delayed wake-up, and gives back the rest of the run unattempted, so
+ * the lane waits and nothing later overtakes it.
  */
 @Injectable()
 export class WebhookLaneService {
@@ -49,28 +52,50 @@ export class WebhookLaneService {
 
   /** Sends the lane's due deliveries in order, up to the per-run share; `stopping` ends it after the attempt in flight. */
   async work(lane: WebhookLane, stopping?: AbortSignal): Promise<LaneOutcome> {
-    let head = await this.lanes.lease(lane, this.settings.leaseMs);
-    for (let sent = 1; head; sent++) {
-      const last = sent >= this.settings.deliveriesPerLaneJob || stopping?.aborted === true;
-      const step = await this.attempt(head, last);
-      if (step.kind === 'blocked') return 'waiting';
-      if (step.kind === 'drained') return 'drained';
-      if (last) {
+    const budget = this.settings.deliveriesPerLaneJob;
+    const runSize = (sent: number) => Math.max(1, Math.min(this.settings.leaseBatch, budget - sent));
+    let sent = 0;
+    let run = await this.lanes.lease(lane, this.settings.leaseMs, runSize(sent));
+    while (run.length > 0) {
+      const { succeeded, failed, attempted } = await this.sendRun(run, stopping);
+      sent += attempted;
+      const unattempted = run.slice(attempted);
+      const goOn = !failed && unattempted.length === 0 && sent < budget && !stopping?.aborted;
+      const next = await this.lanes.succeed(succeeded, goOn ? { leaseMs: this.settings.leaseMs, max: runSize(sent) } : null);
+      await this.lanes.release(unattempted);
+      if (failed && (await this.recordFailure(failed)) === 'waiting') return 'waiting';
+      if (sent >= budget || stopping?.aborted) {
         // A long backlog: give other lanes their turn and carry on in a new job (or, stopping, in another worker).
         if (!stopping?.aborted) await this.waker.wake([lane]);
         return 'yielded';
       }
-      head = step.kind === 'leased' ? step.next : await this.lanes.lease(lane, this.settings.leaseMs);
+      run = goOn ? next : await this.lanes.lease(lane, this.settings.leaseMs, runSize(sent));
     }
     return 'drained';
   }
 
-  private async attempt(delivery: LeasedDelivery, last: boolean): Promise<Step> {
+  /** Sends a leased run in order until one fails, the lease runs short, or the worker stops. */
+  private async sendRun(
+    run: readonly LeasedDelivery[],
+    stopping?: AbortSignal,
+  ): Promise<{ succeeded: FinishedAttempt[]; failed: FinishedAttempt | null; attempted: number }> {
+    const leasedAt = performance.now();
+    const succeeded: FinishedAttempt[] = [];
+    for (const delivery of run) {
+      const leaseLeft = this.settings.leaseMs - (performance.now() - leasedAt);
+      if (succeeded.length > 0 && (stopping?.aborted || leaseLeft < this.settings.timeoutMs + LEASE_MARGIN_MS)) break;
+      const finished = await this.attempt(delivery);
+      if (finished.status !== 'succeeded') return { succeeded, failed: finished, attempted: succeeded.length + 1 };
+      succeeded.push(finished);
+    }
+    return { succeeded, failed: null, attempted: succeeded.length };
+  }
+
+  private async attempt(delivery: LeasedDelivery): Promise<FinishedAttempt> {
     const { event } = delivery;
     const sent = event ? await this.send(delivery, JSON.stringify(toEventObject(event))) : expired(delivery.eventId);
-    const now = new Date();
-    const { status, nextAttemptAt } = event ? this.resolve(delivery, sent, now) : { status: 'dead' as const, nextAttemptAt: null };
-    const finished: FinishedAttempt = {
+    const { status, nextAttemptAt } = event ? this.resolve(delivery, sent, new Date()) : { status: 'dead' as const, nextAttemptAt: null };
+    return {
       delivery,
       status,
       nextAttemptAt,
@@ -79,15 +104,17 @@ export class WebhookLaneService {
       error: sent.outcome.ok ? null : sent.outcome.summary,
       durationMs: sent.durationMs,
     };
-    if (status === 'succeeded') {
-      const next = await this.lanes.succeed(finished, last ? null : this.settings.leaseMs);
-      return next ? { kind: 'leased', next } : { kind: last ? 'moved_on' : 'drained' };
-    }
-    const { failingSince } = await this.deliveries.finishAttempt(finished);
-    await this.disableIfFailingTooLong(delivery.endpointId, failingSince, now);
-    if (status === 'dead') return { kind: 'moved_on' };
-    await this.waker.wakeAt(delivery, nextAttemptAt!, `${delivery.id}.${delivery.attemptCount + 1}`);
-    return { kind: 'blocked' };
+  }
+
+  /** Records a failed attempt; the lane waits for its retry, or moves on past a dead delivery. */
+  private async recordFailure(failed: FinishedAttempt): Promise<'waiting' | 'moved_on'> {
+    const now = new Date();
+    const { failingSince } = await this.deliveries.finishAttempt(failed);
+    await this.disableIfFailingTooLong(failed.delivery.endpointId, failingSince, now);
+    if (failed.status === 'dead') return 'moved_on';
+    const { delivery } = failed;
+    await this.waker.wakeAt(delivery, failed.nextAttemptAt!, `${delivery.id}.${delivery.attemptCount + 1}`);
+    return 'waiting';
   }
 
   private send(delivery: LeasedDelivery, body: string): Promise<SentWebhook> {

@@ -40,72 +40,99 @@ interface LeasedRow {
 }
 
 /**
- * The hot path of a lane worker, one statement per delivery: leasing the head
- * comes with its event and its endpoint's signing secrets, and recording a
- * success leases the next head in the same statement. Only the head of a
- * lane (its lowest pending delivery) can be leased, so a later event never
- * overtakes an earlier one, and the lease keeps two workers off the same lane.
+ * The hot path of a lane worker: a lease takes a run of deliveries from the
+ * lane's head with their events and the endpoint's signing secrets, and
+ * recording the run's successes leases the next run in the same statement,
+ * so a busy lane costs one statement per run, not several per delivery. A
+ * run always starts at the head (the lane's lowest pending delivery), so a
+ * later event never overtakes an earlier one, and the lease keeps two
+ * workers off the same lane.
  */
 @Injectable()
 export class WebhookLanesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Leases the lane's head if it is due, not leased by a live worker, and its endpoint is enabled. */
-  async lease(lane: WebhookLane, leaseMs: number): Promise<LeasedDelivery | null> {
-    const [row] = await this.prisma.$queryRaw<LeasedRow[]>`
-      WITH ${leaseHead(lane, leaseMs, null)}
+  /**
+   * Leases the lane's head and up to `max - 1` deliveries right behind it, if
+   * the head is due, not leased by a live worker, and its endpoint enabled.
+   * Only an unbroken run from the head is leased (each due and unleased), so
+   * the worker can send them one after the other in event order.
+   */
+  async lease(lane: WebhookLane, leaseMs: number, max: number): Promise<LeasedDelivery[]> {
+    const rows = await this.prisma.$queryRaw<LeasedRow[]>`
+      WITH ${leaseRun(lane, leaseMs, max, [])}
       ${selectLeased}`;
-    return row ? toLeased(row) : null;
+    return rows.map(toLeased);
   }
 
   /**
-   * Records a successful attempt (the attempt row, the delivery succeeded and
-   * unleased, the endpoint's run of failures ended) and, unless `leaseNextMs`
-   * is null, leases the lane's next head, all in one statement: its CTEs see
-   * one snapshot, so the finished delivery is excluded by id and the next
-   * head is the lowest other pending one. Null when no next head was leased.
+   * Records successful attempts (their attempt rows, the deliveries succeeded
+   * and unleased, the endpoint's run of failures ended) and, unless `next` is
+   * null, leases the lane's next run, all in one statement: its CTEs see one
+   * snapshot, so the finished deliveries are excluded by id and the next head
+   * is the lowest other pending one.
    */
-  async succeed(attempt: FinishedAttempt, leaseNextMs: number | null): Promise<LeasedDelivery | null> {
-    const { delivery } = attempt;
-    const lane = { endpointId: delivery.endpointId, directoryId: delivery.directoryId };
+  async succeed(attempts: readonly FinishedAttempt[], next: { leaseMs: number; max: number } | null): Promise<LeasedDelivery[]> {
+    const [first] = attempts;
+    if (!first) return [];
+    const ids = attempts.map((attempt) => attempt.delivery.id);
+    const numbers = attempts.map((attempt) => attempt.delivery.attemptCount + 1);
     const recorded = Prisma.sql`
       recorded AS (
         INSERT INTO webhook_delivery_attempts (delivery_id, attempt_number, response_status, response_body, error, duration_ms)
-        VALUES (${delivery.id}, ${delivery.attemptCount + 1}, ${attempt.responseStatus}, ${attempt.responseBody},
-                ${attempt.error}, ${attempt.durationMs})
+        SELECT * FROM unnest(${ids}::text[], ${numbers}::int[], ${attempts.map((attempt) => attempt.responseStatus)}::int[],
+                             ${attempts.map((attempt) => attempt.responseBody)}::text[], ${attempts.map((attempt) => attempt.error)}::text[],
+                             ${attempts.map((attempt) => attempt.durationMs)}::int[])
       ), finished AS (
-        UPDATE webhook_deliveries
-           SET status = 'succeeded', attempt_count = ${delivery.attemptCount + 1}, next_attempt_at = NULL,
-               lease_until = NULL, updated_at = now()
-         WHERE id = ${delivery.id}
+        UPDATE webhook_deliveries d
+           SET status = 'succeeded', attempt_count = f.n, next_attempt_at = NULL, lease_until = NULL, updated_at = now()
+          FROM unnest(${ids}::text[], ${numbers}::int[]) AS f(id, n)
+         WHERE d.id = f.id
       ), recovered AS (
-        UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ${delivery.endpointId} AND failing_since IS NOT NULL
+        UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ${first.delivery.endpointId} AND failing_since IS NOT NULL
       )`;
-    if (leaseNextMs === null) {
+    if (next === null) {
       await this.prisma.$executeRaw`WITH ${recorded} SELECT 1`;
-      return null;
+      return [];
     }
-    const [row] = await this.prisma.$queryRaw<LeasedRow[]>`
-      WITH ${recorded}, ${leaseHead(lane, leaseNextMs, delivery.id)}
+    const lane = { endpointId: first.delivery.endpointId, directoryId: first.delivery.directoryId };
+    const rows = await this.prisma.$queryRaw<LeasedRow[]>`
+      WITH ${recorded}, ${leaseRun(lane, next.leaseMs, next.max, ids)}
       ${selectLeased}`;
-    return row ? toLeased(row) : null;
+    return rows.map(toLeased);
+  }
+
+  /** Gives back leased deliveries that were not attempted (the lane stopped before them). */
+  async release(deliveries: readonly ClaimedDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const ids = deliveries.map((delivery) => delivery.id);
+    await this.prisma.$executeRaw`
+      UPDATE webhook_deliveries SET lease_until = NULL, updated_at = now() WHERE id = ANY(${ids}::text[]) AND status = 'pending'`;
   }
 }
 
-/** The `head` and `leased` CTEs: lock the lane's lowest pending delivery (other than `except`) and lease it if due. */
-function leaseHead(lane: WebhookLane, leaseMs: number, except: string | null): Prisma.Sql {
-  const exclude = except ? Prisma.sql`AND h.id <> ${except}` : Prisma.empty;
+/**
+ * The `candidates`, `run` and `leased` CTEs: lock the lane's lowest pending
+ * deliveries (other than `except`), keep the unbroken run of due, unleased
+ * ones from the head (none if the head itself is not), and lease them.
+ */
+function leaseRun(lane: WebhookLane, leaseMs: number, max: number, except: readonly string[]): Prisma.Sql {
+  const exclude = except.length ? Prisma.sql`AND h.id <> ALL(${except}::text[])` : Prisma.empty;
   return Prisma.sql`
-    head AS (
-      SELECT h.id FROM webhook_deliveries h
+    candidates AS (
+      SELECT h.id, h.event_seq,
+             (h.next_attempt_at <= now() AND (h.lease_until IS NULL OR h.lease_until < now())) AS free
+        FROM webhook_deliveries h
        WHERE h.endpoint_id = ${lane.endpointId} AND h.directory_id = ${lane.directoryId} AND h.status = 'pending' ${exclude}
-       ORDER BY h.event_seq LIMIT 1
+       ORDER BY h.event_seq LIMIT ${max}
        FOR UPDATE
+    ), run AS (
+      SELECT id FROM (SELECT id, bool_and(free) OVER (ORDER BY event_seq) AS unbroken FROM candidates) c WHERE unbroken
     ), leased AS (
       UPDATE webhook_deliveries d
          SET lease_until = now() + make_interval(secs => ${leaseMs / 1000}), updated_at = now()
-        FROM head
-       WHERE d.id = head.id
+        FROM run
+       WHERE d.id = run.id
          AND d.next_attempt_at <= now()
          AND (d.lease_until IS NULL OR d.lease_until < now())
          AND EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.id = d.endpoint_id AND w.state = 'enabled')
@@ -119,7 +146,8 @@ const selectLeased = Prisma.sql`
          e.type AS event_type, e.tenant_id, e.data, e.previous_attributes, e.created_at, e.dispatched_at, e.tx_id
     FROM leased l
     JOIN webhook_endpoints w ON w.id = l.endpoint_id
-    LEFT JOIN events e ON e.id = l.event_id`;
+    LEFT JOIN events e ON e.id = l.event_id
+   ORDER BY l.event_seq`;
 
 function toLeased(row: LeasedRow): LeasedDelivery {
   const event: Event | null =
