@@ -47,9 +47,9 @@ export class EventsController {
     description: 'Seconds to wait for at least one event when none is available yet (long-poll).',
     schema: { type: 'number', minimum: 0, maximum: 30, default: 0 },
   })
-  async list(@Query() query: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async list(@Query() query: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const body = await this.events.list(parseInput(listEventsQuerySchema, query), clientGone(reply));
-    // Already JSON text: Fastify sends a string with a JSON content type as it is.
+    // Already JSON: Fastify sends a Buffer as it is.
     void reply.type('application/json; charset=utf-8');
     return body;
   }

@@ -25,16 +25,16 @@ export class EventsService {
   ) {}
 
   /**
-   * The page as the JSON text of a list response (`ListResponse<EventObject>`,
+   * The page as the UTF-8 JSON of a list response (`ListResponse<EventObject>`,
    * byte for byte what JSON.stringify would write): built from the text
    * Postgres renders, so no event is parsed or mapped on this hot path.
    */
-  async list(query: ListEventsQuery, signal: AbortSignal): Promise<string> {
+  async list(query: ListEventsQuery, signal: AbortSignal): Promise<Buffer> {
     const filter: EventFeedFilter = { types: query.types, tenantId: query.tenant_id, directoryId: query.directory_id };
     const start = await this.start(query);
     const page = await this.waitForPage(start, filter, query.limit, Date.now() + query.wait * 1000, signal);
     const metadata = JSON.stringify({ before: null, after: encodeCursor(page.next) });
-    return `{"object":"list","data":[${compactJson(page.eventsJson)}],"list_metadata":${metadata}}`;
+    return compactJson(`{"object":"list","data":[${page.eventsJson}],"list_metadata":${metadata}}`);
   }
 
   private start(query: ListEventsQuery): Promise<EventPosition | null> {
