@@ -9,7 +9,13 @@ import {
   WebhookLanesRepository,
 } from '@roster/data';
 import { toEventObject } from '@roster/events';
-import { buildWebhookHeaders, nextRetry, retryWindowMs, type SentWebhook, shouldDisableEndpoint } from '@roster/webhooks';
+import {
+  buildWebhookHeaders,
+  nextRetry,
+  retryWindowMs,
+  type SentWebhook,
+  shouldDisableEndpoint,
+} from '@roster/webhooks';
 import { WEBHOOK_DELIVERY_SETTINGS, type WebhookDeliverySettings } from './webhook-delivery.settings';
 import { WebhookHttpClient } from './webhook-http-client';
 import { WebhookLaneWaker } from './webhook-lane-waker';
@@ -61,7 +67,10 @@ export class WebhookLaneService {
       sent += attempted;
       const unattempted = run.slice(attempted);
       const goOn = !failed && unattempted.length === 0 && sent < budget && !stopping?.aborted;
-      const next = await this.lanes.succeed(succeeded, goOn ? { leaseMs: this.settings.leaseMs, max: runSize(sent) } : null);
+      const next = await this.lanes.succeed(
+        succeeded,
+        goOn ? { leaseMs: this.settings.leaseMs, max: runSize(sent) } : null,
+      );
       await this.lanes.release(unattempted);
       if (failed && (await this.recordFailure(failed)) === 'waiting') return 'waiting';
       if (sent >= budget || stopping?.aborted) {
@@ -94,7 +103,9 @@ export class WebhookLaneService {
   private async attempt(delivery: LeasedDelivery): Promise<FinishedAttempt> {
     const { event } = delivery;
     const sent = event ? await this.send(delivery, JSON.stringify(toEventObject(event))) : expired(delivery.eventId);
-    const { status, nextAttemptAt } = event ? this.resolve(delivery, sent, new Date()) : { status: 'dead' as const, nextAttemptAt: null };
+    const { status, nextAttemptAt } = event
+      ? this.resolve(delivery, sent, new Date())
+      : { status: 'dead' as const, nextAttemptAt: null };
     return {
       delivery,
       status,
@@ -110,8 +121,12 @@ export class WebhookLaneService {
   private async recordFailure(failed: FinishedAttempt): Promise<'waiting' | 'moved_on'> {
     const now = new Date();
     const { failingSince } = await this.deliveries.finishAttempt(failed);
-    await this.disableIfFailingTooLong(failed.delivery.endpointId, failingSince, now);
-    if (failed.status === 'dead') return 'moved_on';
+    // Judged when a delivery dies, after its last attempt is recorded: disabling the
+    // endpoint earlier would leave that delivery pending, neither delivered nor dead.
+    if (failed.status === 'dead') {
+      await this.disableIfFailingTooLong(failed.delivery.endpointId, failingSince, now);
+      return 'moved_on';
+    }
     const { delivery } = failed;
     await this.waker.wakeAt(delivery, failed.nextAttemptAt!, `${delivery.id}.${delivery.attemptCount + 1}`);
     return 'waiting';
@@ -163,5 +178,11 @@ function expired(eventId: string): SentWebhook {
 }
 
 function notSent(summary: string): SentWebhook {
-  return { outcome: { ok: false, failure: { kind: 'network' }, summary }, responseStatus: null, responseBody: null, retryAfter: null, durationMs: 0 };
+  return {
+    outcome: { ok: false, failure: { kind: 'network' }, summary },
+    responseStatus: null,
+    responseBody: null,
+    retryAfter: null,
+    durationMs: 0,
+  };
 }
