@@ -4,6 +4,7 @@ import type { AppConfig } from '@roster/config';
 import { DirectorySyncModule } from '@roster/directory-sync';
 import { PlatformModule } from '@roster/platform';
 import { DirectoryActivation } from './auth/directory-activation.service';
+import { DirectoryCache } from './auth/directory-cache';
 import { ScimAuthGuard } from './auth/scim-auth.guard';
 import { ScimTokenStrategy } from './auth/scim-token.strategy';
 import { BulkController } from './bulk/bulk.controller';
@@ -28,6 +29,7 @@ export class IngestModule {
       imports: [PlatformModule.forRoot('ingest', config), PassportModule, DirectorySyncModule],
       controllers: [DiscoveryController, UsersController, GroupsController, SearchController, BulkController],
       providers: [
+        DirectoryCache,
         ScimTokenStrategy,
         ScimAuthGuard,
         DirectoryActivation,

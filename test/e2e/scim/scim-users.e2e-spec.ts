@@ -1,6 +1,6 @@
 import { useTestContext } from '@roster/testing';
 import { ScimRequestLog } from '../../../apps/ingest/src/request-log/scim-request-log.service';
-import { type ScimDirectory, type ScimStack, startScimStack } from './scim-stack';
+import { BOOTSTRAP_KEY, type ScimDirectory, type ScimStack, startScimStack } from './scim-stack';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -132,8 +132,21 @@ describe('SCIM /Users', () => {
     const before = (await stack.events(directory.id)).length;
     const response = await directory.scim('POST', '/Users', { userName: 'big', title: 'x'.repeat(1024 * 1024 + 1) });
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ status: '413', schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'] });
+    expect(await response.json()).toMatchObject({
+      status: '413',
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+    });
     expect((await stack.events(directory.id)).length).toBe(before);
+  });
+
+  it('answers a directory deleted a moment ago with 401 or 404, never a 500', async () => {
+    const doomed = await stack.createDirectory();
+    await doomed.scim('GET', '/Users?count=0');
+    const deleted = await stack.admin.request('DELETE', `/v1/directories/${doomed.id}`, { token: BOOTSTRAP_KEY });
+    expect(deleted.status).toBe(204);
+    const response = await doomed.scim('POST', '/Users', { userName: 'late@acme.com' });
+    expect([401, 404]).toContain(response.status);
+    expect((await response.json()).schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:Error']);
   });
 
   it('rejects malformed JSON with invalidSyntax', async () => {

@@ -38,6 +38,9 @@ export class ScimExceptionFilter implements ExceptionFilter {
     // Fastify's own errors: body too large, malformed JSON, unsupported media type.
     if (typeof status === 'number' && status >= 400 && status < 500)
       return fromFastifyError(status, exception as Error);
+    // A write racing the deletion of its directory (auth reads a one-second cache) finds it gone.
+    if ((exception as { code?: unknown } | null)?.code === 'P2003')
+      return ScimError.notFound('This directory no longer exists');
     if (isTransientDatabaseError(exception)) {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
       return new ScimError({

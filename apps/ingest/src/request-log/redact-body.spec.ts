@@ -29,7 +29,17 @@ describe('redactBody', () => {
 
 describe('redactBody and PATCH operations', () => {
   it('hides the value of an operation whose path names a secret (found by the secrets e2e test)', () => {
-    const body = { Operations: [{ op: 'replace', path: 'password', value: 'hunter2' }, { op: 'replace', path: 'title', value: 'CTO' }] };
-    expect(redactBody(body)).toEqual({ Operations: [{ op: 'replace', path: 'password', value: '[redacted]' }, { op: 'replace', path: 'title', value: 'CTO' }] });
+    const body = {
+      Operations: [
+        { op: 'replace', path: 'password', value: 'hunter2' },
+        { op: 'replace', path: 'title', value: 'CTO' },
+      ],
+    };
+    expect(redactBody(body)).toEqual({
+      Operations: [
+        { op: 'replace', path: 'password', value: '[redacted]' },
+        { op: 'replace', path: 'title', value: 'CTO' },
+      ],
+    });
   });
 });

@@ -20,7 +20,9 @@ function redact(value: unknown, depth: number): unknown {
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   if (typeof value !== 'object' || value === null) return value;
   // A PATCH operation addressing a secret by path (`{"path": "password", "value": "..."}`) hides its value.
-  const secretPath = Object.entries(value).some(([key, item]) => /^path$/i.test(key) && typeof item === 'string' && SECRET_KEY.test(item));
+  const secretPath = Object.entries(value).some(
+    ([key, item]) => /^path$/i.test(key) && typeof item === 'string' && SECRET_KEY.test(item),
+  );
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [
       key,
