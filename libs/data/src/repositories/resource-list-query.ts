@@ -44,6 +44,7 @@ export async function listResources<T extends { id: string }>(
   ]);
   const total = Number(counted?.count ?? 0);
   const ids = page.map((row) => row.id);
+  if (ids.length === 0) return { total, rows: [] };
   const byId = new Map((await load(ids)).map((row) => [row.id, row]));
   return { total, rows: ids.flatMap((id) => byId.get(id) ?? []) };
 }
