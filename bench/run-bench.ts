@@ -1,6 +1,7 @@
 import { bigGroup } from './benches/big-group';
 import { e2eLatency } from './benches/e2e-latency';
 import { entraCycle } from './benches/entra-cycle';
+import { googleFirstSync } from './benches/google-first-sync';
 import { idpSimulator } from './benches/idp-simulator';
 import { eventsRead } from './benches/events-read';
 import { oktaInitialSync } from './benches/okta-initial-sync';
@@ -29,6 +30,7 @@ const BENCHES: readonly Bench[] = [
   webhookFanout,
   entraCycle,
   idpSimulator,
+  googleFirstSync,
   scimRead,
 ];
 

@@ -7,7 +7,7 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const outDir = path.join(root, 'dist');
-const sources = ['apps', 'libs', 'tools/start', 'tools/simulate', 'bench'].filter((dir) => fs.existsSync(path.join(root, dir)));
+const sources = ['apps', 'libs', 'tools/start', 'tools/simulate', 'bench', 'test/fixtures'].filter((dir) => fs.existsSync(path.join(root, dir)));
 const { compilerOptions } = require('../tsconfig.base.json');
 
 function listSources(dir) {
@@ -45,7 +45,18 @@ async function build() {
       fs.writeFileSync(`${target}.map`, map);
     }),
   );
+  copyFixtureData();
   console.log(`built ${files.length} files into dist/ in ${Date.now() - started} ms`);
+}
+
+// Fixtures (the benches' fake Google API) read JSON files next to their code.
+function copyFixtureData() {
+  const fixtures = path.join(root, 'test/fixtures');
+  if (!fs.existsSync(fixtures)) return;
+  fs.cpSync(fixtures, path.join(outDir, 'test/fixtures'), {
+    recursive: true,
+    filter: (source) => fs.statSync(source).isDirectory() || source.endsWith('.json'),
+  });
 }
 
 build().catch((error) => {
