@@ -5,6 +5,7 @@ import { googleFirstSync } from './benches/google-first-sync';
 import { idpSimulator } from './benches/idp-simulator';
 import { eventsRead } from './benches/events-read';
 import { oktaInitialSync } from './benches/okta-initial-sync';
+import { portalPages } from './benches/portal-pages';
 import { pgCeiling } from './benches/pg-ceiling';
 import { scimRead } from './benches/scim-read';
 import { scimCreate } from './benches/scim-create';
@@ -31,6 +32,7 @@ const BENCHES: readonly Bench[] = [
   entraCycle,
   idpSimulator,
   googleFirstSync,
+  portalPages,
   scimRead,
 ];
 
