@@ -57,6 +57,7 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
     ROSTER_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     ROSTER_DATA_DIR: dataDir,
     ROSTER_SCIM_RATE_LIMIT: '1000000',
+    ROSTER_API_RATE_LIMIT: '1000000',
     LOG_LEVEL: 'warn',
     ADMIN_PORT: String(ports.admin),
     INGEST_PORT: String(ports.ingest),
