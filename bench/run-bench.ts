@@ -1,6 +1,7 @@
 import { bigGroup } from './benches/big-group';
 import { e2eLatency } from './benches/e2e-latency';
 import { entraCycle } from './benches/entra-cycle';
+import { eventsNoGap } from './benches/events-no-gap';
 import { googleFirstSync } from './benches/google-first-sync';
 import { idpSimulator } from './benches/idp-simulator';
 import { eventsRead } from './benches/events-read';
@@ -28,6 +29,7 @@ const BENCHES: readonly Bench[] = [
   bigGroup,
   eventsRead,
   e2eLatency,
+  eventsNoGap,
   webhookFanout,
   entraCycle,
   idpSimulator,
