@@ -18,7 +18,8 @@ const SETTLE_MS = 60_000;
  * directory by its own writer taking the directory's advisory lock, so the
  * delivery app (relay, fan-out, lanes) is what is measured. Reports delivered
  * webhooks per second and commit-to-receipt latency, and from the database
- * where the time went: commit to relayed, to fanned out, to recorded as sent.
+ * where the time went: commit to relayed, to fanned out, to recorded as sent,
+ * and the HTTP attempt itself.
  */
 export const webhookFanout: Bench = {
   name: 'webhook-fanout',
@@ -135,15 +136,22 @@ const INSERT_EVENTS = `
 
 /** Where the time went, from the rows: each stage measured from the event's transaction start. */
 async function stageLatencies(client: Client): Promise<Record<string, LatencySummary>> {
-  const { rows } = await client.query<{ relayed: number; fanned_out: number; sent: number }>(`
+  const { rows } = await client.query<{ relayed: number; fanned_out: number; sent: number; attempt: number }>(`
     SELECT extract(epoch FROM e.dispatched_at - e.created_at) * 1000 AS relayed,
+           a.duration_ms AS attempt,
            extract(epoch FROM d.created_at - e.created_at) * 1000 AS fanned_out,
            extract(epoch FROM a.created_at - e.created_at) * 1000 AS sent
       FROM webhook_deliveries d
       JOIN events e ON e.id = d.event_id
       JOIN webhook_delivery_attempts a ON a.delivery_id = d.id AND a.attempt_number = 1`);
   const of = (pick: (row: (typeof rows)[number]) => number) => summarize(rows.map((row) => round(Number(pick(row)))));
-  return { relayed: of((row) => row.relayed), fannedOut: of((row) => row.fanned_out), sent: of((row) => row.sent) };
+  return {
+    relayed: of((row) => row.relayed),
+    fannedOut: of((row) => row.fanned_out),
+    sent: of((row) => row.sent),
+    // The HTTP attempt alone: what a lane, sending in order, waits for per delivery.
+    attempt: of((row) => row.attempt),
+  };
 }
 
 function sumOf(values: readonly number[]): number {

@@ -1,13 +1,26 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { APP_CONFIG, type AppConfig } from '@roster/config';
+import { Pool } from 'pg';
 import { PrismaClient } from './generated/prisma/client';
+import { Sql } from './sql';
 
-/** The one Prisma client of an app, over the pg driver adapter (Prisma 7 has no Rust engine). */
+/**
+ * The one Prisma client of an app, over the pg driver adapter (Prisma 7 has
+ * no Rust engine), and `sql`, plain statements on the same pool for the hot
+ * paths. Disconnecting ends the pool.
+ */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  readonly sql: Sql;
+
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: config.databasePoolSize }) });
+    const pool = new Pool({ connectionString: config.databaseUrl, max: config.databasePoolSize });
+    // An idle connection dying (Postgres restarted) is dropped by the pool and
+    // replaced on the next query; unheard, the error would end the process.
+    pool.on('error', () => undefined);
+    super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    this.sql = new Sql(pool);
   }
 
   async onModuleDestroy(): Promise<void> {

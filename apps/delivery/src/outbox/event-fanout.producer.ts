@@ -14,7 +14,7 @@ const JOB_OPTIONS: JobsOptions = {
   backoff: { type: 'exponential', delay: 1_000 },
 };
 
-/** An event the relay hands to the fan-out queue. */
+/** The event a fan-out job must reach: the newest of its directory in a relay batch. */
 export interface FanoutEvent {
   id: string;
   seq: bigint;
@@ -39,7 +39,7 @@ export class EventFanoutProducer implements OnApplicationShutdown {
     this.queue.on('error', () => undefined);
   }
 
-  /** Adds one job per event, in the given order; an event whose job already exists is skipped by BullMQ. */
+  /** Adds one job per given event, in order; an event whose job already exists is skipped by BullMQ. */
   async add(events: readonly FanoutEvent[]): Promise<void> {
     await this.queue.waitUntilReady();
     await this.queue.addBulk(

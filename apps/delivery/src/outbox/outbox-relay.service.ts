@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { EventOutboxRepository, PrismaService, type PrismaTransaction, type UndispatchedEvent } from '@roster/data';
+import { EventOutboxRepository, PrismaService, type SqlRunner, type UndispatchedEvent } from '@roster/data';
 import { EventLogListener } from '../events/event-log-listener';
 import { EventFanoutProducer } from './event-fanout.producer';
 import { OutboxMetrics } from './outbox-metrics';
@@ -12,11 +12,13 @@ const ENQUEUE_TIMEOUT_MS = 10_000;
 /**
  * The outbox relay: moves committed events from Postgres to the fan-out queue.
  * It wakes on every commit that appends events and sweeps periodically. Each
- * batch is one transaction: read the oldest undispatched events, enqueue them
- * (job id = event id), mark them dispatched, commit. A relay that dies between
- * enqueue and commit leaves them undispatched; the next pass enqueues them
- * again and BullMQ drops the duplicates by job id. One replica relays at a
- * time (an advisory lock), so the queue receives events in log order.
+ * batch is one transaction: read the oldest undispatched events, enqueue one
+ * job per directory in the batch (a fan-out covers everything of its
+ * directory up to the job's event), mark them dispatched, commit. A relay
+ * that dies between enqueue and commit leaves them undispatched; the next
+ * pass enqueues them again, and the fan-out finds its cursor already past
+ * what was done (BullMQ also drops a repeated job id). One replica relays at
+ * a time (an advisory lock), so the queue receives events in log order.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
@@ -76,29 +78,29 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       }
     } catch (error) {
       // Nothing is lost: the events stay undispatched until a later pass.
-      this.logger.warn(`outbox relay pass failed, will retry: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `outbox relay pass failed, will retry: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
   /** One batch; returns how many events it relayed, or null when another relay holds the lock. */
   async relayBatch(): Promise<number | null> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        const events = await this.outbox.claim(tx, BATCH_SIZE);
-        if (!events || events.length === 0) return events && 0;
-        await this.enqueue(events);
-        await this.markDispatched(tx, events);
-        return events.length;
-      },
-      { maxWait: ENQUEUE_TIMEOUT_MS, timeout: ENQUEUE_TIMEOUT_MS * 3 },
-    );
+    return this.prisma.sql.transaction(async (tx) => {
+      const events = await this.outbox.claim(tx, BATCH_SIZE);
+      if (!events || events.length === 0) return events && 0;
+      await this.enqueue(newestOfEachDirectory(events));
+      await this.markDispatched(tx, events);
+      return events.length;
+    });
   }
 
   // Bounded, and abandoned at shutdown: the transaction then rolls back and a later pass re-adds the batch.
   protected async enqueue(events: UndispatchedEvent[]): Promise<void> {
     const signal = AbortSignal.any([this.stopping.signal, AbortSignal.timeout(ENQUEUE_TIMEOUT_MS)]);
     const abandoned = new Promise<never>((_, reject) => {
-      const abandon = () => reject(new Error(signal.reason instanceof Error ? signal.reason.message : 'enqueue abandoned'));
+      const abandon = () =>
+        reject(new Error(signal.reason instanceof Error ? signal.reason.message : 'enqueue abandoned'));
       if (signal.aborted) abandon();
       else signal.addEventListener('abort', abandon, { once: true });
     });
@@ -106,7 +108,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.race([this.producer.add(events), abandoned]);
   }
 
-  protected markDispatched(tx: PrismaTransaction, events: UndispatchedEvent[]): Promise<void> {
+  protected markDispatched(tx: SqlRunner, events: UndispatchedEvent[]): Promise<void> {
     return this.outbox.markDispatched(tx, events);
   }
+}
+
+/** The last event of each directory in a batch (in log order): what its fan-out job must reach. */
+function newestOfEachDirectory(events: readonly UndispatchedEvent[]): UndispatchedEvent[] {
+  const newest = new Map<string, UndispatchedEvent>();
+  for (const event of events) {
+    newest.delete(event.directoryId);
+    newest.set(event.directoryId, event);
+  }
+  return [...newest.values()];
 }

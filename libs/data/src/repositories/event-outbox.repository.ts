@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type PrismaTransaction } from '../prisma.service';
+import { PrismaService } from '../prisma.service';
+import type { SqlRunner } from '../sql';
 
 /** An event the outbox relay has still to hand to the queue. */
 export interface UndispatchedEvent {
@@ -25,22 +26,26 @@ export class EventOutboxRepository {
    * The oldest undispatched events, for this transaction to relay, or null
    * when another relay is at work (it will see whatever this one would have).
    */
-  async claim(db: PrismaTransaction, limit: number): Promise<UndispatchedEvent[] | null> {
-    const [lock] = await db.$queryRaw<{ locked: boolean }[]>`
-      SELECT pg_try_advisory_xact_lock(hashtextextended(${RELAY_LOCK}, 0)) AS locked`;
+  async claim(db: SqlRunner, limit: number): Promise<UndispatchedEvent[] | null> {
+    const [lock] = await db.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked',
+      [RELAY_LOCK],
+    );
     if (!lock?.locked) return null;
     // No row locks: the advisory lock already keeps other relays out, and a
     // transaction that locks rows takes a transaction id, which would hold the
     // Events API's watermark back for as long as the enqueue takes.
-    const rows = await db.$queryRaw<{ seq: bigint; id: string; directory_id: string }[]>`
-      SELECT seq, id, directory_id FROM events WHERE dispatched_at IS NULL ORDER BY seq LIMIT ${limit}`;
-    return rows.map((row) => ({ seq: row.seq, id: row.id, directoryId: row.directory_id }));
+    const rows = await db.query<{ seq: string; id: string; directory_id: string }>(
+      'SELECT seq::text, id, directory_id FROM events WHERE dispatched_at IS NULL ORDER BY seq LIMIT $1',
+      [limit],
+    );
+    return rows.map((row) => ({ seq: BigInt(row.seq), id: row.id, directoryId: row.directory_id }));
   }
 
-  async markDispatched(db: PrismaTransaction, events: readonly UndispatchedEvent[]): Promise<void> {
+  async markDispatched(db: SqlRunner, events: readonly UndispatchedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const seqs = events.map((event) => event.seq);
-    await db.$executeRaw`UPDATE events SET dispatched_at = now() WHERE seq = ANY(${seqs}::bigint[])`;
+    const seqs = events.map((event) => event.seq.toString());
+    await db.query('UPDATE events SET dispatched_at = now() WHERE seq = ANY($1::bigint[])', [seqs]);
   }
 
   /** Seconds since the oldest undispatched event was created (0 when none waits): the relay's lag. */

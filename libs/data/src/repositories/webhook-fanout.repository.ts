@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { newId } from '@roster/ids';
-import { endpointWantsEvent } from '@roster/webhooks';
-import type { Prisma } from '../generated/prisma/client';
-import { PrismaService, type PrismaTransaction } from '../prisma.service';
+import { type EndpointSubscription, endpointWantsEvent } from '@roster/webhooks';
+import { PrismaService } from '../prisma.service';
+import type { SqlRunner } from '../sql';
 import type { WebhookLane } from './webhook-deliveries.repository';
-import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 
 /** Events fanned out per transaction; a long backlog is caught up in several. */
 const FANOUT_BATCH = 500;
@@ -30,10 +29,7 @@ export interface UnfannedDirectory {
  */
 @Injectable()
 export class WebhookFanoutRepository {
-  constructor(
-    private readonly prisma: PrismaService,
-    private readonly endpoints: WebhookEndpointsRepository,
-  ) {}
+  constructor(private readonly prisma: PrismaService) {}
 
   /**
    * Fans out the directory's events up to `uptoSeq` at least, and whatever
@@ -46,23 +42,17 @@ export class WebhookFanoutRepository {
   async fanOut(directoryId: string, uptoSeq: bigint): Promise<FanoutResult> {
     const lanes = new Map<string, WebhookLane>();
     let fannedOutTo = 0n;
-    for (let done = false; !done; ) {
-      done = await this.prisma.$transaction(async (tx) => {
-        const from = await this.lockCursor(tx, directoryId);
+    for (let done = false; !done;) {
+      done = await this.prisma.sql.transaction(async (tx) => {
+        const from = await lockCursor(tx, directoryId);
         fannedOutTo = from;
         if (from >= uptoSeq) return true;
-        const events = await tx.event.findMany({
-          where: { directoryId, seq: { gt: from } },
-          orderBy: { seq: 'asc' },
-          take: FANOUT_BATCH,
-          select: { id: true, seq: true, type: true, tenantId: true, directoryId: true, createdAt: true },
-        });
-        const rows = await this.deliveriesFor(tx, events);
-        if (rows.length > 0) await tx.webhookDelivery.createMany({ data: rows, skipDuplicates: true });
-        rows.forEach((row) => lanes.set(row.endpointId, { endpointId: row.endpointId, directoryId }));
+        const events = await eventsAfter(tx, directoryId, from);
+        const deliveries = await this.deliveriesFor(tx, events);
+        deliveries.forEach((row) => lanes.set(row.endpointId, { endpointId: row.endpointId, directoryId }));
         const newest = events.at(-1)?.seq ?? from;
         const reached = events.length === FANOUT_BATCH || newest > uptoSeq ? newest : uptoSeq;
-        await tx.webhookFanoutCursor.update({ where: { directoryId }, data: { lastSeq: reached, updatedAt: new Date() } });
+        await insertAndAdvance(tx, directoryId, deliveries, reached);
         fannedOutTo = reached;
         return reached >= uptoSeq || events.length < FANOUT_BATCH;
       });
@@ -96,34 +86,110 @@ export class WebhookFanoutRepository {
        LIMIT ${limit}`;
   }
 
-  // One round trip: the no-op update on conflict locks the existing row and returns it.
-  private async lockCursor(tx: PrismaTransaction, directoryId: string): Promise<bigint> {
-    const [cursor] = await tx.$queryRaw<{ last_seq: bigint }[]>`
-      INSERT INTO webhook_fanout_cursors (directory_id) VALUES (${directoryId})
-      ON CONFLICT (directory_id) DO UPDATE SET directory_id = EXCLUDED.directory_id
-      RETURNING last_seq`;
-    return cursor!.last_seq;
-  }
-
-  private async deliveriesFor(
-    tx: PrismaTransaction,
-    events: { id: string; seq: bigint; type: string; tenantId: string; directoryId: string; createdAt: Date }[],
-  ): Promise<Prisma.WebhookDeliveryCreateManyInput[]> {
+  private async deliveriesFor(tx: SqlRunner, events: readonly FanoutEvent[]): Promise<NewDelivery[]> {
     const [first] = events;
     if (!first) return [];
-    const endpoints = await this.endpoints.listEnabledFor(first.tenantId, first.directoryId, tx);
-    const now = new Date();
+    const endpoints = await enabledEndpointsFor(tx, first.tenantId, first.directoryId);
     return events.flatMap((event) =>
       endpoints
         .filter((endpoint) => endpointWantsEvent(endpoint, event))
-        .map((endpoint) => ({
-          id: newId('webhookDelivery'),
-          endpointId: endpoint.id,
-          eventId: event.id,
-          eventSeq: event.seq,
-          directoryId: event.directoryId,
-          nextAttemptAt: now,
-        })),
+        .map((endpoint) => ({ id: newId('webhookDelivery'), endpointId: endpoint.id, event })),
     );
   }
+}
+
+// The statements below are plain SQL (see Sql): a fan-out runs for every relay batch.
+
+interface FanoutEvent {
+  id: string;
+  seq: bigint;
+  type: string;
+  tenantId: string;
+  directoryId: string;
+  createdAt: Date;
+}
+
+interface NewDelivery {
+  id: string;
+  endpointId: string;
+  event: FanoutEvent;
+}
+
+// One round trip: the no-op update on conflict locks the existing row and returns it.
+async function lockCursor(tx: SqlRunner, directoryId: string): Promise<bigint> {
+  const [cursor] = await tx.query<{ last_seq: string }>(
+    `INSERT INTO webhook_fanout_cursors (directory_id) VALUES ($1)
+     ON CONFLICT (directory_id) DO UPDATE SET directory_id = EXCLUDED.directory_id
+     RETURNING last_seq::text`,
+    [directoryId],
+  );
+  return BigInt(cursor!.last_seq);
+}
+
+async function eventsAfter(tx: SqlRunner, directoryId: string, from: bigint): Promise<FanoutEvent[]> {
+  const rows = await tx.query<{ id: string; seq: string; type: string; tenant_id: string; created_at: Date }>(
+    `SELECT id, seq::text, type, tenant_id, created_at FROM events
+      WHERE directory_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+    [directoryId, from.toString(), FANOUT_BATCH],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    seq: BigInt(row.seq),
+    type: row.type,
+    tenantId: row.tenant_id,
+    directoryId,
+    createdAt: row.created_at,
+  }));
+}
+
+async function enabledEndpointsFor(
+  tx: SqlRunner,
+  tenantId: string,
+  directoryId: string,
+): Promise<(EndpointSubscription & { id: string })[]> {
+  const rows = await tx.query<{
+    id: string;
+    event_types: string[];
+    tenant_id: string | null;
+    directory_id: string | null;
+    created_at: Date;
+  }>(
+    `SELECT id, event_types, tenant_id, directory_id, created_at FROM webhook_endpoints
+      WHERE state = 'enabled' AND (tenant_id IS NULL OR tenant_id = $1) AND (directory_id IS NULL OR directory_id = $2)
+      ORDER BY id`,
+    [tenantId, directoryId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    eventTypes: row.event_types,
+    tenantId: row.tenant_id,
+    directoryId: row.directory_id,
+    createdAt: row.created_at,
+  }));
+}
+
+// The deliveries and the cursor's move, in one statement.
+async function insertAndAdvance(
+  tx: SqlRunner,
+  directoryId: string,
+  deliveries: readonly NewDelivery[],
+  reached: bigint,
+): Promise<void> {
+  await tx.query(
+    `WITH inserted AS (
+       INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_seq, directory_id, next_attempt_at)
+       SELECT d.id, d.endpoint_id, d.event_id, d.event_seq, $1, now()
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[]) AS d(id, endpoint_id, event_id, event_seq)
+       ON CONFLICT DO NOTHING
+     )
+     UPDATE webhook_fanout_cursors SET last_seq = $6, updated_at = now() WHERE directory_id = $1`,
+    [
+      directoryId,
+      deliveries.map((delivery) => delivery.id),
+      deliveries.map((delivery) => delivery.endpointId),
+      deliveries.map((delivery) => delivery.event.id),
+      deliveries.map((delivery) => delivery.event.seq.toString()),
+      reached.toString(),
+    ],
+  );
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type Event, Prisma } from '../generated/prisma/client';
+import type { Event, Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
+import { SqlParams } from '../sql';
 import type { ClaimedDelivery, FinishedAttempt, WebhookLane } from './webhook-deliveries.repository';
 
 /** What signing and sending need of an endpoint, read with each lease so a change applies at once. */
@@ -24,7 +25,7 @@ interface LeasedRow {
   endpoint_id: string;
   directory_id: string;
   event_id: string;
-  event_seq: bigint;
+  event_seq: string;
   attempt_count: number;
   url: string;
   secret_encrypted: string;
@@ -36,7 +37,7 @@ interface LeasedRow {
   previous_attributes: Prisma.JsonValue | null;
   created_at: Date | null;
   dispatched_at: Date | null;
-  tx_id: bigint | null;
+  tx_id: string | null;
 }
 
 /**
@@ -59,9 +60,11 @@ export class WebhookLanesRepository {
    * the worker can send them one after the other in event order.
    */
   async lease(lane: WebhookLane, leaseMs: number, max: number): Promise<LeasedDelivery[]> {
-    const rows = await this.prisma.$queryRaw<LeasedRow[]>`
-      WITH ${leaseRun(lane, leaseMs, max, [])}
-      ${selectLeased}`;
+    const params = new SqlParams();
+    const rows = await this.prisma.sql.query<LeasedRow>(
+      `WITH ${leaseRun(params, lane, leaseMs, max, [])} ${SELECT_LEASED}`,
+      params.values,
+    );
     return rows.map(toLeased);
   }
 
@@ -72,43 +75,59 @@ export class WebhookLanesRepository {
    * snapshot, so the finished deliveries are excluded by id and the next head
    * is the lowest other pending one.
    */
-  async succeed(attempts: readonly FinishedAttempt[], next: { leaseMs: number; max: number } | null): Promise<LeasedDelivery[]> {
+  async succeed(
+    attempts: readonly FinishedAttempt[],
+    next: { leaseMs: number; max: number } | null,
+  ): Promise<LeasedDelivery[]> {
     const [first] = attempts;
     if (!first) return [];
+    const params = new SqlParams();
     const ids = attempts.map((attempt) => attempt.delivery.id);
-    const numbers = attempts.map((attempt) => attempt.delivery.attemptCount + 1);
-    const recorded = Prisma.sql`
-      recorded AS (
-        INSERT INTO webhook_delivery_attempts (delivery_id, attempt_number, response_status, response_body, error, duration_ms)
-        SELECT * FROM unnest(${ids}::text[], ${numbers}::int[], ${attempts.map((attempt) => attempt.responseStatus)}::int[],
-                             ${attempts.map((attempt) => attempt.responseBody)}::text[], ${attempts.map((attempt) => attempt.error)}::text[],
-                             ${attempts.map((attempt) => attempt.durationMs)}::int[])
-      ), finished AS (
-        UPDATE webhook_deliveries d
-           SET status = 'succeeded', attempt_count = f.n, next_attempt_at = NULL, lease_until = NULL, updated_at = now()
-          FROM unnest(${ids}::text[], ${numbers}::int[]) AS f(id, n)
-         WHERE d.id = f.id
-      ), recovered AS (
-        UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ${first.delivery.endpointId} AND failing_since IS NOT NULL
-      )`;
+    const recorded = recordSuccesses(params, attempts);
     if (next === null) {
-      await this.prisma.$executeRaw`WITH ${recorded} SELECT 1`;
+      await this.prisma.sql.query(`WITH ${recorded} SELECT 1`, params.values);
       return [];
     }
     const lane = { endpointId: first.delivery.endpointId, directoryId: first.delivery.directoryId };
-    const rows = await this.prisma.$queryRaw<LeasedRow[]>`
-      WITH ${recorded}, ${leaseRun(lane, next.leaseMs, next.max, ids)}
-      ${selectLeased}`;
+    const rows = await this.prisma.sql.query<LeasedRow>(
+      `WITH ${recorded}, ${leaseRun(params, lane, next.leaseMs, next.max, ids)} ${SELECT_LEASED}`,
+      params.values,
+    );
     return rows.map(toLeased);
   }
 
   /** Gives back leased deliveries that were not attempted (the lane stopped before them). */
   async release(deliveries: readonly ClaimedDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
-    const ids = deliveries.map((delivery) => delivery.id);
-    await this.prisma.$executeRaw`
-      UPDATE webhook_deliveries SET lease_until = NULL, updated_at = now() WHERE id = ANY(${ids}::text[]) AND status = 'pending'`;
+    await this.prisma.sql.query(
+      "UPDATE webhook_deliveries SET lease_until = NULL, updated_at = now() WHERE id = ANY($1::text[]) AND status = 'pending'",
+      [deliveries.map((delivery) => delivery.id)],
+    );
   }
+}
+
+// These statements are plain SQL (see Sql): a busy lane runs them for every run it sends.
+
+/** The `recorded`, `finished` and `recovered` CTEs: a run's successes written down. */
+function recordSuccesses(params: SqlParams, attempts: readonly FinishedAttempt[]): string {
+  const ids = params.add(attempts.map((attempt) => attempt.delivery.id));
+  const numbers = params.add(attempts.map((attempt) => attempt.delivery.attemptCount + 1));
+  return `
+    recorded AS (
+      INSERT INTO webhook_delivery_attempts (delivery_id, attempt_number, response_status, response_body, error, duration_ms)
+      SELECT * FROM unnest(${ids}::text[], ${numbers}::int[], ${params.add(attempts.map((attempt) => attempt.responseStatus))}::int[],
+                           ${params.add(attempts.map((attempt) => attempt.responseBody))}::text[],
+                           ${params.add(attempts.map((attempt) => attempt.error))}::text[],
+                           ${params.add(attempts.map((attempt) => attempt.durationMs))}::int[])
+    ), finished AS (
+      UPDATE webhook_deliveries d
+         SET status = 'succeeded', attempt_count = f.n, next_attempt_at = NULL, lease_until = NULL, updated_at = now()
+        FROM unnest(${ids}::text[], ${numbers}::int[]) AS f(id, n)
+       WHERE d.id = f.id
+    ), recovered AS (
+      UPDATE webhook_endpoints SET failing_since = NULL
+       WHERE id = ${params.add(attempts[0]!.delivery.endpointId)} AND failing_since IS NOT NULL
+    )`;
 }
 
 /**
@@ -116,21 +135,28 @@ export class WebhookLanesRepository {
  * deliveries (other than `except`), keep the unbroken run of due, unleased
  * ones from the head (none if the head itself is not), and lease them.
  */
-function leaseRun(lane: WebhookLane, leaseMs: number, max: number, except: readonly string[]): Prisma.Sql {
-  const exclude = except.length ? Prisma.sql`AND h.id <> ALL(${except}::text[])` : Prisma.empty;
-  return Prisma.sql`
+function leaseRun(
+  params: SqlParams,
+  lane: WebhookLane,
+  leaseMs: number,
+  max: number,
+  except: readonly string[],
+): string {
+  const exclude = except.length ? `AND h.id <> ALL(${params.add(except)}::text[])` : '';
+  return `
     candidates AS (
       SELECT h.id, h.event_seq,
              (h.next_attempt_at <= now() AND (h.lease_until IS NULL OR h.lease_until < now())) AS free
         FROM webhook_deliveries h
-       WHERE h.endpoint_id = ${lane.endpointId} AND h.directory_id = ${lane.directoryId} AND h.status = 'pending' ${exclude}
-       ORDER BY h.event_seq LIMIT ${max}
+       WHERE h.endpoint_id = ${params.add(lane.endpointId)} AND h.directory_id = ${params.add(lane.directoryId)}
+         AND h.status = 'pending' ${exclude}
+       ORDER BY h.event_seq LIMIT ${params.add(max)}
        FOR UPDATE
     ), run AS (
       SELECT id FROM (SELECT id, bool_and(free) OVER (ORDER BY event_seq) AS unbroken FROM candidates) c WHERE unbroken
     ), leased AS (
       UPDATE webhook_deliveries d
-         SET lease_until = now() + make_interval(secs => ${leaseMs / 1000}), updated_at = now()
+         SET lease_until = now() + make_interval(secs => ${params.add(leaseMs / 1000)}), updated_at = now()
         FROM run
        WHERE d.id = run.id
          AND d.next_attempt_at <= now()
@@ -140,10 +166,10 @@ function leaseRun(lane: WebhookLane, leaseMs: number, max: number, except: reado
     )`;
 }
 
-const selectLeased = Prisma.sql`
-  SELECT l.id, l.endpoint_id, l.directory_id, l.event_id, l.event_seq, l.attempt_count,
+const SELECT_LEASED = `
+  SELECT l.id, l.endpoint_id, l.directory_id, l.event_id, l.event_seq::text, l.attempt_count,
          w.url, w.secret_encrypted, w.previous_secret_encrypted, w.previous_secret_expires_at,
-         e.type AS event_type, e.tenant_id, e.data, e.previous_attributes, e.created_at, e.dispatched_at, e.tx_id
+         e.type AS event_type, e.tenant_id, e.data, e.previous_attributes, e.created_at, e.dispatched_at, e.tx_id::text
     FROM leased l
     JOIN webhook_endpoints w ON w.id = l.endpoint_id
     LEFT JOIN events e ON e.id = l.event_id
@@ -154,7 +180,7 @@ function toLeased(row: LeasedRow): LeasedDelivery {
     row.event_type === null
       ? null
       : {
-          seq: row.event_seq,
+          seq: BigInt(row.event_seq),
           id: row.event_id,
           type: row.event_type,
           tenantId: row.tenant_id!,
@@ -163,14 +189,14 @@ function toLeased(row: LeasedRow): LeasedDelivery {
           previousAttributes: row.previous_attributes,
           createdAt: row.created_at!,
           dispatchedAt: row.dispatched_at,
-          txId: row.tx_id!,
+          txId: BigInt(row.tx_id!),
         };
   return {
     id: row.id,
     endpointId: row.endpoint_id,
     directoryId: row.directory_id,
     eventId: row.event_id,
-    eventSeq: row.event_seq,
+    eventSeq: BigInt(row.event_seq),
     attemptCount: row.attempt_count,
     event,
     endpoint: {
