@@ -26,7 +26,7 @@ describe('WebhookSender', () => {
   });
 
   afterAll(async () => {
-    senders.forEach((sender) => sender.close());
+    await Promise.all(senders.map((sender) => sender.close()));
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
@@ -43,7 +43,11 @@ describe('WebhookSender', () => {
 
   it('posts the exact body with the given headers and reports a 2xx as success', async () => {
     handler = (_request, response) => response.writeHead(204).end();
-    const sent = await sender().send(`${base}/hook`, { 'webhook-id': 'event_1', 'content-type': 'application/json' }, '{"a":1}');
+    const sent = await sender().send(
+      `${base}/hook`,
+      { 'webhook-id': 'event_1', 'content-type': 'application/json' },
+      '{"a":1}',
+    );
     expect(sent.outcome.ok).toBe(true);
     expect(sent.responseStatus).toBe(204);
     expect(received[0]!.body).toBe('{"a":1}');
@@ -61,7 +65,9 @@ describe('WebhookSender', () => {
 
   it('does not follow redirects', async () => {
     handler = (request, response) =>
-      request.url === '/moved' ? response.writeHead(302, { location: '/elsewhere' }).end() : response.writeHead(200).end();
+      request.url === '/moved'
+        ? response.writeHead(302, { location: '/elsewhere' }).end()
+        : response.writeHead(200).end();
     const sent = await sender().send(`${base}/moved`, {}, '{}');
     expect(sent.outcome).toMatchObject({ ok: false, failure: { kind: 'http', status: 302 } });
     expect(received.map((r) => r.body)).toHaveLength(1);
@@ -90,7 +96,11 @@ describe('WebhookSender', () => {
       callback(null, [{ address, family: 4 }]);
     };
     const port = new URL(base).port;
-    const sent = await sender({ allowPrivate: false, lookup: rebinding }).send(`http://hooks.example.com:${port}/`, {}, '{}');
+    const sent = await sender({ allowPrivate: false, lookup: rebinding }).send(
+      `http://hooks.example.com:${port}/`,
+      {},
+      '{}',
+    );
     expect(sent.outcome).toMatchObject({ ok: false, failure: { kind: 'refused' } });
     expect(calls).toBe(2);
     expect(received).toHaveLength(0);

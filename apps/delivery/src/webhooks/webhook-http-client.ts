@@ -9,7 +9,7 @@ export class WebhookHttpClient extends WebhookSender implements OnModuleDestroy 
     super({ timeoutMs: settings.timeoutMs, allowPrivate: settings.allowPrivate });
   }
 
-  onModuleDestroy(): void {
-    this.close();
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
   }
 }
