@@ -1,7 +1,8 @@
 import { getSharedConfigToken } from '@nestjs/bullmq';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { type JobsOptions, Queue, type QueueOptions } from 'bullmq';
+import type { JobsOptions, Queue, QueueOptions } from 'bullmq';
 import { EVENT_FANOUT_QUEUE, type EventFanoutJob } from '../queues/event-fanout.queue';
+import { closeFailFastQueue, failFastQueue } from '../queues/fail-fast-queue';
 
 export const EVENT_FANOUT_JOB = 'fan-out-event.v1';
 
@@ -24,19 +25,14 @@ export interface FanoutEvent {
 /**
  * The relay's producer for the fan-out queue, on the app's BullMQ settings but
  * failing fast when Redis is away (the relay then retries from Postgres)
- * instead of queueing commands in memory while it holds rows locked.
+ * instead of queueing commands in memory while its transaction is open.
  */
 @Injectable()
 export class EventFanoutProducer implements OnApplicationShutdown {
   private readonly queue: Queue<EventFanoutJob>;
 
   constructor(@Inject(getSharedConfigToken()) shared: QueueOptions) {
-    this.queue = new Queue<EventFanoutJob>(EVENT_FANOUT_QUEUE, {
-      ...shared,
-      connection: { ...shared.connection, maxRetriesPerRequest: 1, enableOfflineQueue: false },
-    });
-    // Errors surface through the add that fails; the relay logs those.
-    this.queue.on('error', () => undefined);
+    this.queue = failFastQueue<EventFanoutJob>(EVENT_FANOUT_QUEUE, shared);
   }
 
   /** Adds one job per given event, in order; an event whose job already exists is skipped by BullMQ. */
@@ -52,6 +48,6 @@ export class EventFanoutProducer implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    await closeFailFastQueue(this.queue);
   }
 }

@@ -64,8 +64,10 @@ export class WebhookFanoutRepository {
    * Directories with events past their fan-out cursor: what a lost fan-out
    * job (Redis restarted, worker killed) left behind. One index probe per
    * directory (a skip scan over events(directory_id, seq)), not a log scan.
-   * A directory whose newest event is younger than `graceMs` is left to its
-   * fan-out job still on its way (and to the next one, which catches up).
+   * A directory whose oldest event past the cursor is younger than `graceMs`
+   * is left to its fan-out job still on its way. (Keyed on the oldest, not
+   * the newest: a directory written to every second would otherwise never
+   * qualify, and get nothing delivered while Redis is away.)
    */
   unfannedDirectories(graceMs: number, limit = 1000): Promise<UnfannedDirectory[]> {
     return this.prisma.$queryRaw<UnfannedDirectory[]>`
@@ -78,11 +80,13 @@ export class WebhookFanoutRepository {
       SELECT d.directory_id AS "directoryId", newest.seq AS "lastSeq"
         FROM directories d
         CROSS JOIN LATERAL (
-          SELECT e.seq, e.created_at FROM events e WHERE e.directory_id = d.directory_id ORDER BY e.seq DESC LIMIT 1
+          SELECT e.seq FROM events e WHERE e.directory_id = d.directory_id ORDER BY e.seq DESC LIMIT 1
         ) newest
         LEFT JOIN webhook_fanout_cursors c ON c.directory_id = d.directory_id
        WHERE d.directory_id IS NOT NULL AND newest.seq > COALESCE(c.last_seq, 0)
-         AND newest.created_at <= now() - make_interval(secs => ${graceMs / 1000})
+         AND (SELECT e.created_at FROM events e
+               WHERE e.directory_id = d.directory_id AND e.seq > COALESCE(c.last_seq, 0)
+               ORDER BY e.seq LIMIT 1) <= now() - make_interval(secs => ${graceMs / 1000})
        LIMIT ${limit}`;
   }
 
