@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@roster/local-stack';
-import { type AppProcess, stopApp, waitUntilReady } from '../../tools/start/app-processes';
+import { type AppProcess, appNodeArgs, stopApp, waitUntilReady } from '../../tools/start/app-processes';
 import { cpuSeconds, peakRssMb } from './process-memory';
 
 export type AppName = 'admin' | 'ingest' | 'delivery';
@@ -109,7 +109,7 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
   };
 }
 
-/** Like `npm start`'s spawnApp, but from a given compiled tree. */
+/** Like `npm start`'s spawnApp (the same node flags), but from a given compiled tree. */
 function spawnApp(
   root: string,
   name: AppName,
@@ -121,7 +121,7 @@ function spawnApp(
   const logFile = join(logDir, `${name}.log`);
   const log = openSync(logFile, 'a');
   const main = join(root, 'apps', name, 'src', 'main.js');
-  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, main], {
+  const child = spawn(process.execPath, appNodeArgs(main, nodeArgs), {
     env,
     stdio: ['ignore', log, log],
   });

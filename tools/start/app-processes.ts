@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { APP_NODE_FLAGS } from './app-node-flags';
 
 export interface AppProcess {
   name: string;
@@ -15,8 +16,13 @@ export function spawnApp(name: string, port: number, env: NodeJS.ProcessEnv, log
   const logFile = join(logDir, `${name}.log`);
   const log = openSync(logFile, 'a');
   const main = join(__dirname, '..', '..', 'apps', name, 'src', 'main.js');
-  const child = spawn(process.execPath, ['--enable-source-maps', main], { env, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, appNodeArgs(main), { env, stdio: ['ignore', log, log] });
   return { name, url: `http://localhost:${port}`, logFile, child };
+}
+
+/** The node arguments that run an app's main.js: the app flags, any extra ones, the script. */
+export function appNodeArgs(main: string, extraFlags: readonly string[] = []): string[] {
+  return [...APP_NODE_FLAGS, ...extraFlags, main];
 }
 
 /** Waits for /health/ready; fails early, with the log's tail, if the app exits. */

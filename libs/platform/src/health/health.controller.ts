@@ -1,9 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { ApiError } from '../errors/api-error';
 import { ReadinessService } from './readiness.service';
 
-@ApiExcludeController()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

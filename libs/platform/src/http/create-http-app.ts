@@ -1,19 +1,19 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { MetricsRegistry } from '../metrics/metrics.registry';
+import { type OpenApiInfo, serveOpenApi } from './open-api';
 import { assignRequestId, REQUEST_ID_HEADER } from './request-id';
 
 export interface HttpAppOptions {
   /** Largest accepted request body in bytes (413 beyond). */
   bodyLimit?: number;
   /** Serve OpenAPI at /docs and /docs-json. */
-  openApi?: { title: string; description: string };
+  openApi?: OpenApiInfo;
   /** False for apps that render errors in their own format (SCIM). */
   apiErrors?: boolean;
   /** More media types to parse as JSON, e.g. `application/scim+json`. */
@@ -45,7 +45,7 @@ export async function createHttpApp(
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   if (options.apiErrors !== false) app.useGlobalFilters(new ApiExceptionFilter());
-  if (options.openApi) serveOpenApi(app, options.openApi);
+  if (options.openApi) await serveOpenApi(app, options.openApi);
   return app;
 }
 
@@ -67,15 +67,4 @@ function addJsonParsers(adapter: FastifyAdapter, mediaTypes: string[]): void {
   // Same parser as application/json, prototype-poisoning guarded.
   for (const type of mediaTypes)
     fastify.addContentTypeParser(type, { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
-}
-
-function serveOpenApi(app: NestFastifyApplication, info: { title: string; description: string }): void {
-  const config = new DocumentBuilder()
-    .setTitle(info.title)
-    .setDescription(info.description)
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key' })
-    .addSecurityRequirements('bearer')
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
 }
