@@ -7,6 +7,7 @@ import { DirectoryActivation } from './auth/directory-activation.service';
 import { DirectoryCache } from './auth/directory-cache';
 import { ScimAuthGuard } from './auth/scim-auth.guard';
 import { ScimTokenStrategy } from './auth/scim-token.strategy';
+import { ScimTokenVerifier } from './auth/scim-token-verifier';
 import { BulkController } from './bulk/bulk.controller';
 import { BulkService } from './bulk/bulk.service';
 import { ScimDialect } from './dialects/scim-dialect';
@@ -30,6 +31,7 @@ export class IngestModule {
       controllers: [DiscoveryController, UsersController, GroupsController, SearchController, BulkController],
       providers: [
         DirectoryCache,
+        ScimTokenVerifier,
         ScimTokenStrategy,
         ScimAuthGuard,
         DirectoryActivation,

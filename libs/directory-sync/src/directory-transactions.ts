@@ -1,14 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { lockDirectories, PrismaService, type PrismaTransaction } from '@roster/data';
+import { lockDirectories, PrismaService, type PrismaTransaction, type SqlRunner } from '@roster/data';
 import { failed, succeeded, type WriteOutcome } from './write-outcome';
 
-type Work<T> = (tx: PrismaTransaction) => Promise<T>;
+type Work<Tx, T> = (tx: Tx) => Promise<T>;
 
 /** Writes of one kind that can be applied together, e.g. many user creates in one INSERT. */
-export type GroupedWork<I, R> = (tx: PrismaTransaction, items: I[]) => Promise<WriteOutcome<R>[]>;
+export type GroupedWork<I, R> = (tx: SqlRunner, items: I[]) => Promise<WriteOutcome<R>[]>;
+
+/**
+ * Which connection a write runs on: a Prisma interactive transaction, or a
+ * plain pg transaction (the SCIM user writes, whose per-statement cost sets
+ * the ingest app's throughput).
+ */
+type Connection = 'prisma' | 'sql';
 
 type Entry =
-  { work: Work<unknown>; key?: undefined } | { key: string; item: unknown; apply: GroupedWork<unknown, unknown> };
+  | { on: 'prisma'; work: Work<PrismaTransaction, unknown>; key?: undefined }
+  | { on: 'sql'; work: Work<SqlRunner, unknown>; key?: undefined }
+  | { on: 'sql'; key: string; item: unknown; apply: GroupedWork<unknown, unknown> };
 type Pending = Entry & { resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
 // Enough to amortize a commit; small enough that one slow write does not hold many.
@@ -26,8 +35,9 @@ const MAX_BATCH = 64;
  * because a per-directory lock held across a commit would otherwise cap a
  * directory at one fsync per write (an IdP's initial sync sends thousands).
  * Consecutive grouped writes of the same kind go further and share statements.
- * A caller's promise settles only after the commit: a 2xx still means the
- * change and its events are durable.
+ * A batch holds writes of one connection kind (consecutive ones, so the order
+ * stays). A caller's promise settles only after the commit: a 2xx still means
+ * the change and its events are durable.
  */
 @Injectable()
 export class DirectoryTransactions {
@@ -35,13 +45,22 @@ export class DirectoryTransactions {
 
   constructor(private readonly prisma: PrismaService) {}
 
-  run<T>(directoryId: string, work: Work<T>): Promise<T> {
-    return this.enqueue(directoryId, { work: work as Work<unknown> });
+  /** Runs `work` in a Prisma transaction holding the directory's lock. */
+  run<T>(directoryId: string, work: Work<PrismaTransaction, T>): Promise<T> {
+    return this.enqueue(directoryId, { on: 'prisma', work });
   }
 
-  /** Queues one item for `apply`, which receives every consecutive queued item of the same `key` at once. */
+  /** Runs `work` in a plain pg transaction holding the directory's lock. */
+  runSql<T>(directoryId: string, work: Work<SqlRunner, T>): Promise<T> {
+    return this.enqueue(directoryId, { on: 'sql', work });
+  }
+
+  /**
+   * Queues one item for `apply`, which receives every consecutive queued item
+   * of the same `key` at once, in a plain pg transaction holding the directory's lock.
+   */
   runGrouped<I, R>(directoryId: string, key: string, item: I, apply: GroupedWork<I, R>): Promise<R> {
-    return this.enqueue(directoryId, { key, item, apply: apply as GroupedWork<unknown, unknown> });
+    return this.enqueue(directoryId, { on: 'sql', key, item, apply: apply as GroupedWork<unknown, unknown> });
   }
 
   private enqueue<T>(directoryId: string, entry: Entry): Promise<T> {
@@ -59,7 +78,7 @@ export class DirectoryTransactions {
 
   private async drain(directoryId: string): Promise<void> {
     const queue = this.queues.get(directoryId) ?? [];
-    while (queue.length > 0) await this.runBatch(directoryId, queue.splice(0, MAX_BATCH));
+    while (queue.length > 0) await this.runBatch(directoryId, queue.splice(0, batchLength(queue)));
     this.queues.delete(directoryId);
   }
 
@@ -67,18 +86,20 @@ export class DirectoryTransactions {
     const segments = segment(batch);
     let outcomes: WriteOutcome<unknown>[];
     try {
-      outcomes = await this.prisma.$transaction(
-        async (tx) => {
-          await lockDirectories(tx, [directoryId]);
-          // Alone, a segment needs no savepoint: its failure rolls back the transaction.
-          if (segments.length === 1) return runSegment(tx, segments[0]!);
-          const results: WriteOutcome<unknown>[] = [];
-          for (const part of segments) results.push(...(await runInSavepoint(tx, part)));
-          return results;
-        },
-        // A 50,000-member group delete emits 50,000 events in one transaction.
-        { maxWait: 10_000, timeout: 120_000 },
-      );
+      outcomes =
+        batch[0]!.on === 'sql'
+          ? await this.prisma.sql.transaction(async (tx) => {
+              await lockDirectories(tx, [directoryId]);
+              return runSegments(tx, segments, (statement) => tx.query(statement));
+            })
+          : await this.prisma.$transaction(
+              async (tx) => {
+                await lockDirectories(tx, [directoryId]);
+                return runSegments(tx, segments, (statement) => tx.$executeRawUnsafe(statement));
+              },
+              // A 50,000-member group delete emits 50,000 events in one transaction.
+              { maxWait: 10_000, timeout: 120_000 },
+            );
     } catch (error) {
       // Nothing committed: every write of the batch failed with the transaction.
       for (const pending of batch) pending.reject(error);
@@ -92,6 +113,13 @@ export class DirectoryTransactions {
   }
 }
 
+/** How many writes from the head of the queue go in the next batch: up to MAX_BATCH on the same connection. */
+function batchLength(queue: readonly Pending[]): number {
+  const on: Connection = queue[0]!.on;
+  const other = queue.findIndex((pending, index) => index < MAX_BATCH && pending.on !== on);
+  return other === -1 ? Math.min(queue.length, MAX_BATCH) : other;
+}
+
 /** Consecutive grouped items of one key form one segment; every plain write is its own. */
 function segment(batch: Pending[]): Pending[][] {
   const segments: Pending[][] = [];
@@ -103,11 +131,25 @@ function segment(batch: Pending[]): Pending[][] {
   return segments;
 }
 
-async function runSegment(tx: PrismaTransaction, part: Pending[]): Promise<WriteOutcome<unknown>[]> {
+/** `tx` is the batch's transaction, of the kind its writes were queued for. */
+async function runSegments(
+  tx: PrismaTransaction | SqlRunner,
+  segments: Pending[][],
+  execute: (statement: string) => Promise<unknown>,
+): Promise<WriteOutcome<unknown>[]> {
+  // Alone, a segment needs no savepoint: its failure rolls back the transaction.
+  if (segments.length === 1) return runSegment(tx, segments[0]!);
+  const results: WriteOutcome<unknown>[] = [];
+  for (const part of segments) results.push(...(await runInSavepoint(tx, part, execute)));
+  return results;
+}
+
+async function runSegment(tx: PrismaTransaction | SqlRunner, part: Pending[]): Promise<WriteOutcome<unknown>[]> {
   const first = part[0]!;
-  if (first.key === undefined) return [succeeded(await first.work(tx))];
+  if (first.key === undefined)
+    return [succeeded(await (first.work as Work<PrismaTransaction | SqlRunner, unknown>)(tx))];
   const outcomes = await first.apply(
-    tx,
+    tx as SqlRunner,
     part.map((pending) => (pending as { item: unknown }).item),
   );
   if (outcomes.length !== part.length)
@@ -115,15 +157,19 @@ async function runSegment(tx: PrismaTransaction, part: Pending[]): Promise<Write
   return outcomes;
 }
 
-async function runInSavepoint(tx: PrismaTransaction, part: Pending[]): Promise<WriteOutcome<unknown>[]> {
-  await tx.$executeRawUnsafe('SAVEPOINT directory_write');
+async function runInSavepoint(
+  tx: PrismaTransaction | SqlRunner,
+  part: Pending[],
+  execute: (statement: string) => Promise<unknown>,
+): Promise<WriteOutcome<unknown>[]> {
+  await execute('SAVEPOINT directory_write');
   try {
     const outcomes = await runSegment(tx, part);
-    await tx.$executeRawUnsafe('RELEASE SAVEPOINT directory_write');
+    await execute('RELEASE SAVEPOINT directory_write');
     return outcomes;
   } catch (error) {
     // If even the rollback fails, the connection is gone: let the whole batch fail.
-    await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT directory_write');
+    await execute('ROLLBACK TO SAVEPOINT directory_write');
     return part.map(() => failed(error));
   }
 }

@@ -6,6 +6,7 @@ import {
   EventLogRepository,
   GroupMembershipsRepository,
   type PrismaTransaction,
+  type SqlRunner,
 } from '@roster/data';
 import { toDirectoryGroupObject, userChangeEvents } from '@roster/events';
 import { newId } from '@roster/ids';
@@ -15,6 +16,9 @@ import { normalizedUser } from './normalized-objects';
 import { userFields } from './user-fields';
 import { userNameTaken, withUniqueness } from './write-preconditions';
 import { failed, succeeded, type WriteOutcome } from './write-outcome';
+
+/** The SCIM requests' plain pg transactions, or a Prisma one (the Google poller's). */
+type Transaction = SqlRunner | PrismaTransaction;
 
 /**
  * Stores users and appends the events of each change in the same transaction.
@@ -31,7 +35,7 @@ export class UserWriter {
 
   /** A new user; or, in `deactivate` mode, the same directory user again if the IdP had DELETEd it. */
   async create(
-    tx: PrismaTransaction,
+    tx: Transaction,
     directory: DirectoryContext,
     resource: Record<string, unknown>,
   ): Promise<DirectoryUser> {
@@ -46,7 +50,7 @@ export class UserWriter {
    * a userName the IdP had DELETEd in `deactivate` mode revives that user.
    */
   async createEach(
-    tx: PrismaTransaction,
+    tx: Transaction,
     directory: DirectoryContext,
     resources: readonly Record<string, unknown>[],
   ): Promise<WriteOutcome<DirectoryUser>[]> {
@@ -92,7 +96,7 @@ export class UserWriter {
 
   /** As `createEach`, all or nothing: the first failure is thrown. */
   async createMany(
-    tx: PrismaTransaction,
+    tx: Transaction,
     directory: DirectoryContext,
     resources: readonly Record<string, unknown>[],
   ): Promise<DirectoryUser[]> {
@@ -104,7 +108,7 @@ export class UserWriter {
 
   /** Stores a new resource for an existing user; a write that changes nothing is not stored at all. */
   async save(
-    tx: PrismaTransaction,
+    tx: Transaction,
     directory: DirectoryContext,
     before: DirectoryUser,
     resource: Record<string, unknown>,
@@ -120,7 +124,7 @@ export class UserWriter {
    * kept as inactive, exactly as after `active: false`, while its SCIM resource
    * is gone; a user already inactive is deleted.
    */
-  async delete(tx: PrismaTransaction, directory: DirectoryContext, user: DirectoryUser): Promise<void> {
+  async delete(tx: Transaction, directory: DirectoryContext, user: DirectoryUser): Promise<void> {
     if (directory.deprovisioning === 'deactivate' && user.state === 'active') {
       const fields = userFields({ ...(user.attributes as Record<string, unknown>), active: false }, 'deactivate', user);
       await this.write(tx, directory, user, { ...fields, scimDeletedAt: new Date() });
@@ -131,7 +135,7 @@ export class UserWriter {
   }
 
   private async write(
-    tx: PrismaTransaction,
+    tx: Transaction,
     directory: DirectoryContext,
     before: DirectoryUser,
     fields: DirectoryUserFields & { scimDeletedAt?: Date | null },
@@ -142,7 +146,7 @@ export class UserWriter {
   }
 
   private async appendEvents(
-    tx: PrismaTransaction,
+    tx: Transaction,
     directory: DirectoryContext,
     before: DirectoryUser | null,
     after: DirectoryUser | null,

@@ -1,38 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Directory } from '@roster/data';
-import { hashSecret, secretsEqual } from '@roster/security';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-http-bearer';
-import { DirectoryCache } from './directory-cache';
+import { ScimTokenVerifier } from './scim-token-verifier';
 
 export const SCIM_TOKEN_STRATEGY = 'scim-token';
 
 /**
- * The bearer token of the directory named in the URL: it must be that
- * directory's current token, or its previous one inside the rotation grace
- * period. Tokens are stored as SHA-256 and the hashes compared in constant time.
- * Directory rows come from a one-second cache, so a rotation without grace, a
- * pause or a deletion takes effect within a second.
+ * Reads the bearer token (passport-http-bearer: the Authorization header, or
+ * an access_token parameter, RFC 6750) and checks it against the directory
+ * named in the URL (ScimTokenVerifier).
  */
 @Injectable()
 export class ScimTokenStrategy extends PassportStrategy(Strategy, SCIM_TOKEN_STRATEGY) {
-  constructor(private readonly directories: DirectoryCache) {
+  constructor(private readonly tokens: ScimTokenVerifier) {
     super({ passReqToCallback: true });
   }
 
   async validate(request: FastifyRequest, token: string): Promise<Directory | false> {
     const directoryId = (request.params as { directoryId?: string }).directoryId;
     if (!directoryId) return false;
-    const directory = await this.directories.get(directoryId);
-    if (!directory) return false;
-    return matchesToken(directory, hashSecret(token)) ? directory : false;
+    return (await this.tokens.verify(directoryId, token)) ?? false;
   }
-}
-
-function matchesToken(directory: Directory, hash: string): boolean {
-  if (secretsEqual(hash, directory.scimTokenHash)) return true;
-  const previous = directory.previousScimTokenHash;
-  const expires = directory.previousScimTokenExpires;
-  return !!previous && !!expires && expires.getTime() > Date.now() && secretsEqual(hash, previous);
 }

@@ -7,6 +7,8 @@ import { SCIM_MEDIA_TYPE } from './scim-media-type';
 import { isTransientDatabaseError } from './transient-errors';
 import { RateLimitedError } from './directory-rate-limiter';
 
+const DIRECTORY_GONE = new Set(['P2003', '23503']);
+
 /**
  * Renders every error of the ingest app as an RFC 7644 §3.12 SCIM error. Client
  * mistakes keep their detail; database outages become a retryable 503; anything
@@ -38,8 +40,9 @@ export class ScimExceptionFilter implements ExceptionFilter {
     // Fastify's own errors: body too large, malformed JSON, unsupported media type.
     if (typeof status === 'number' && status >= 400 && status < 500)
       return fromFastifyError(status, exception as Error);
-    // A write racing the deletion of its directory (auth reads a one-second cache) finds it gone.
-    if ((exception as { code?: unknown } | null)?.code === 'P2003')
+    // A write racing the deletion of its directory (auth reads a one-second cache) finds it gone:
+    // a foreign-key violation, from Prisma (P2003) or from Postgres on the plain-SQL writes (23503).
+    if (DIRECTORY_GONE.has(String((exception as { code?: unknown } | null)?.code)))
       return ScimError.notFound('This directory no longer exists');
     if (isTransientDatabaseError(exception)) {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);

@@ -5,7 +5,7 @@ import {
   DirectoryUsersRepository,
   GroupMembershipsRepository,
   PrismaService,
-  type PrismaTransaction,
+  type SqlRunner,
 } from '@roster/data';
 import {
   checkVersion,
@@ -29,7 +29,7 @@ import { type ScimListResponse, toListResponse } from '../list/list-response';
 import type { ScimResourceService, VersionedResource } from '../resources/scim-resource-service';
 import { toScimUser } from './scim-user-view';
 
-/** /Users: each write one directory transaction (state + events), each read a plain query. */
+/** /Users: each write one directory transaction (state + events), each read a plain query, all on plain pg. */
 @Injectable()
 export class UsersService implements ScimResourceService {
   constructor(
@@ -52,21 +52,21 @@ export class UsersService implements ScimResourceService {
   }
 
   async get(directory: DirectoryContext, id: string, selection: AttributeSelection = {}): Promise<VersionedResource> {
-    const user = await this.users.find(this.prisma, directory.id, id);
+    const user = await this.users.find(this.prisma.sql, directory.id, id);
     if (!user) throw notFound('User', id);
-    return { resource: await this.view(this.prisma, directory, user, selection), version: user.version };
+    return { resource: await this.view(this.prisma.sql, directory, user, selection), version: user.version };
   }
 
   async list(directory: DirectoryContext, request: ListRequest): Promise<ScimListResponse> {
     const { total, rows } = await this.users.list(
-      this.prisma,
+      this.prisma.sql,
       directory.id,
       compileListRequest(request, USER_FILTER_MAPPING, 'User'),
     );
     const groups = isAttributeExcluded(request.selection, 'groups')
       ? undefined
       : await this.memberships.groupsOfUsers(
-          this.prisma,
+          this.prisma.sql,
           rows.map((row) => row.id),
         );
     const resources = rows.map((user) =>
@@ -98,7 +98,7 @@ export class UsersService implements ScimResourceService {
   }
 
   async delete(directory: DirectoryContext, id: string, version?: number): Promise<void> {
-    await this.transactions.run(directory.id, async (tx) => {
+    await this.transactions.runSql(directory.id, async (tx) => {
       const user = await this.users.find(tx, directory.id, id);
       if (!user) throw notFound('User', id);
       checkVersion(user, version);
@@ -113,7 +113,7 @@ export class UsersService implements ScimResourceService {
     change: (current: Record<string, unknown>) => Record<string, unknown>,
     selection: AttributeSelection,
   ): Promise<VersionedResource> {
-    return this.transactions.run(directory.id, async (tx) => {
+    return this.transactions.runSql(directory.id, async (tx) => {
       const before = await this.users.find(tx, directory.id, id);
       if (!before) throw notFound('User', id);
       checkVersion(before, version);
@@ -122,12 +122,7 @@ export class UsersService implements ScimResourceService {
     });
   }
 
-  private async view(
-    db: PrismaTransaction,
-    directory: DirectoryContext,
-    user: DirectoryUser,
-    selection: AttributeSelection,
-  ) {
+  private async view(db: SqlRunner, directory: DirectoryContext, user: DirectoryUser, selection: AttributeSelection) {
     const groups = isAttributeExcluded(selection, 'groups')
       ? undefined
       : ((await this.memberships.groupsOfUsers(db, [user.id])).get(user.id) ?? []);

@@ -4,6 +4,13 @@ import type { PrismaTransaction } from '../prisma.service';
 import { translateUniqueViolation } from '../unique-violation';
 import { type ResourceListQuery, listResources } from './resource-list-query';
 
+/** A row of `alias` as the DirectoryGroup type has it, for statements that run on plain SQL. */
+export function groupColumns(alias: string): string {
+  return `${alias}.id, ${alias}.directory_id AS "directoryId", ${alias}.tenant_id AS "tenantId",
+    ${alias}.external_id AS "externalId", ${alias}.display_name AS "displayName", ${alias}.attributes,
+    ${alias}.version, ${alias}.created_at AS "createdAt", ${alias}.updated_at AS "updatedAt"`;
+}
+
 export interface DirectoryGroupFields {
   externalId: string | null;
   displayName: string;

@@ -14,7 +14,12 @@ describe('EventLogRepository.append', () => {
 
   const lock = (tx: PrismaTransaction, directoryId: string) =>
     tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${directoryId}, 0))`;
-  const event = (directoryId: string, n: number) => ({ type: 'dsync.user.created' as const, tenantId: 'tenant_1', directoryId, data: { n } });
+  const event = (directoryId: string, n: number) => ({
+    type: 'dsync.user.created' as const,
+    tenantId: 'tenant_1',
+    directoryId,
+    data: { n },
+  });
 
   it('stamps events with their transaction, in append order', async () => {
     await prisma.$transaction(async (tx) => {
@@ -26,6 +31,21 @@ describe('EventLogRepository.append', () => {
     expect(rows).toEqual([
       { n: 1, same_tx: true },
       { n: 2, same_tx: true },
+    ]);
+  });
+
+  it('appends the same way on a plain pg transaction, previous attributes included', async () => {
+    await prisma.sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', ['directory_c']);
+      await eventLog.append(tx, [
+        event('directory_c', 1),
+        { ...event('directory_c', 2), type: 'dsync.user.updated', previousAttributes: { n: 1 } },
+      ]);
+    });
+    const stored = await prisma.event.findMany({ where: { directoryId: 'directory_c' }, orderBy: { seq: 'asc' } });
+    expect(stored.map((row) => [row.type, row.data, row.previousAttributes])).toEqual([
+      ['dsync.user.created', { n: 1 }, null],
+      ['dsync.user.updated', { n: 2 }, { n: 1 }],
     ]);
   });
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { newId } from '@roster/ids';
 import type { NewEvent } from '@roster/events';
-import type { Event, Prisma } from '../generated/prisma/client';
+import type { Event } from '../generated/prisma/client';
 import type { PrismaTransaction } from '../prisma.service';
+import { type Database, sqlOf } from './repository-database';
 
 /**
  * A transaction appended events to a directory whose latest event belongs to a
@@ -32,10 +33,14 @@ export class EventOrderError extends Error {
  */
 @Injectable()
 export class EventLogRepository {
-  async append(db: PrismaTransaction, events: NewEvent[]): Promise<void> {
+  /** @throws EventOrderError (and appends nothing) when the transaction did not take the directory's lock first. */
+  async append(db: Database, events: NewEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await assertAppendOrder(db, [...new Set(events.map((event) => event.directoryId))]);
-    await db.event.createMany({ data: events.map(toRow) });
+    const younger = await sqlOf(db).query<{ directory_id: string }>(APPEND_IN_ORDER, [
+      [...new Set(events.map((event) => event.directoryId))],
+      JSON.stringify(events.map(toRow)),
+    ]);
+    if (younger.length > 0) throw new EventOrderError(younger.map((row) => row.directory_id));
   }
 
   /** Events of a directory in log order (reads for tests and tools; the Events API pages separately). */
@@ -44,25 +49,33 @@ export class EventLogRepository {
   }
 }
 
-// One index probe per directory: its latest committed event must come from an
-// older transaction than ours (pg_current_xact_id() also assigns ours if need be).
-async function assertAppendOrder(db: PrismaTransaction, directoryIds: string[]): Promise<void> {
-  const younger = await db.$queryRaw<{ directory_id: string }[]>`
-    SELECT d.directory_id FROM unnest(${directoryIds}::text[]) AS d(directory_id)
+// One statement: the order check, then the events in the order given (seq follows it).
+// The check is one index probe per directory: its latest committed event must come
+// from an older transaction than ours (pg_current_xact_id() also assigns ours if
+// need be). When one does not, nothing is inserted and the directory is returned.
+const APPEND_IN_ORDER = `
+  WITH younger AS (
+    SELECT d.directory_id FROM unnest($1::text[]) AS d(directory_id)
     CROSS JOIN LATERAL (
       SELECT e.tx_id FROM events e WHERE e.directory_id = d.directory_id ORDER BY e.seq DESC LIMIT 1
     ) latest
-    WHERE latest.tx_id > pg_current_xact_id()::text::bigint`;
-  if (younger.length > 0) throw new EventOrderError(younger.map((row) => row.directory_id));
-}
+    WHERE latest.tx_id > pg_current_xact_id()::text::bigint
+  ), appended AS (
+    INSERT INTO events (id, type, tenant_id, directory_id, data, previous_attributes)
+    SELECT e.id, e.type, e.tenant_id, e.directory_id, e.data, e.previous_attributes
+    FROM ROWS FROM (jsonb_populate_recordset(NULL::events, $2::jsonb)) WITH ORDINALITY AS e
+    WHERE NOT EXISTS (SELECT 1 FROM younger)
+    ORDER BY e.ordinality
+  )
+  SELECT directory_id FROM younger`;
 
-function toRow(event: NewEvent): Prisma.EventCreateManyInput {
+function toRow(event: NewEvent) {
   return {
     id: newId('event'),
     type: event.type,
-    tenantId: event.tenantId,
-    directoryId: event.directoryId,
-    data: event.data as Prisma.InputJsonValue,
-    previousAttributes: event.previousAttributes as Prisma.InputJsonValue | undefined,
+    tenant_id: event.tenantId,
+    directory_id: event.directoryId,
+    data: event.data,
+    previous_attributes: event.previousAttributes ?? null,
   };
 }

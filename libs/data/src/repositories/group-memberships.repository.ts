@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { DirectoryGroup } from '../generated/prisma/client';
 import type { PrismaTransaction } from '../prisma.service';
+import { groupColumns } from './directory-groups.repository';
+import { type Database, sqlOf } from './repository-database';
 
 /** A member as a SCIM group lists it. */
 export interface GroupMember {
@@ -53,15 +55,16 @@ export class GroupMembershipsRepository {
   }
 
   /** The groups of each user, by group name then id, in one query. */
-  async groupsOfUsers(db: PrismaTransaction, userIds: readonly string[]): Promise<Map<string, DirectoryGroup[]>> {
+  async groupsOfUsers(db: Database, userIds: readonly string[]): Promise<Map<string, DirectoryGroup[]>> {
     const groups = new Map<string, DirectoryGroup[]>(userIds.map((id) => [id, []]));
     if (userIds.length === 0) return groups;
-    const rows = await db.groupMembership.findMany({
-      where: { userId: { in: [...userIds] } },
-      select: { userId: true, group: true },
-      orderBy: [{ group: { displayName: 'asc' } }, { groupId: 'asc' }],
-    });
-    for (const row of rows) groups.get(row.userId)?.push(row.group);
+    const rows = await sqlOf(db).query<DirectoryGroup & { memberId: string }>(
+      `SELECT m.user_id AS "memberId", ${groupColumns('g')}
+       FROM group_memberships m JOIN directory_groups g ON g.id = m.group_id
+       WHERE m.user_id = ANY($1::text[]) ORDER BY g.display_name, g.id`,
+      [userIds],
+    );
+    for (const { memberId, ...group } of rows) groups.get(memberId)?.push(group);
     return groups;
   }
 }

@@ -1,4 +1,5 @@
-import type { PrismaTransaction } from '../prisma.service';
+import type { SqlRunner } from '../sql';
+import { type Database, sqlOf } from './repository-database';
 
 /** A compiled SCIM list request: the WHERE fragment is produced by @roster/scim's compileFilter over alias `t`. */
 export interface ResourceListQuery {
@@ -14,13 +15,12 @@ export interface ResourceListQuery {
 }
 
 /**
- * Runs a SCIM list over a resource table in two statements: the total count
- * and the ids of the page (both index-driven), then loads the page's rows.
- * Filters and sort keys come only from the allowlisted SQL compiler, never from
- * request text.
+ * Runs a SCIM list over a resource table: the total count and the ids of the
+ * page (both index-driven), then loads the page's rows. Filters and sort keys
+ * come only from the allowlisted SQL compiler, never from request text.
  */
 export async function listResources<T extends { id: string }>(
-  db: PrismaTransaction,
+  db: Database,
   table: 'directory_users' | 'directory_groups',
   directoryId: string,
   query: ResourceListQuery,
@@ -30,21 +30,65 @@ export async function listResources<T extends { id: string }>(
   const visible = table === 'directory_users' ? ' AND t.scim_deleted_at IS NULL' : '';
   const where = `t.directory_id = $1${visible}${query.where ? ` AND ${query.where.sql}` : ''}`;
   const params = [directoryId, ...(query.where?.params ?? [])];
-  const direction = query.descending ? 'DESC' : 'ASC';
-  const order = query.orderBy ? `${query.orderBy} ${direction} NULLS LAST, t.id ${direction}` : `t.id ${direction}`;
-  // The count and the page are independent: run them side by side on two pooled connections.
-  const [[counted], page] = await Promise.all([
-    db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM ${table} t WHERE ${where}`, ...params),
-    query.limit === 0
-      ? Promise.resolve([])
-      : db.$queryRawUnsafe<{ id: string }[]>(
-          `SELECT t.id FROM ${table} t WHERE ${where} ORDER BY ${order} LIMIT ${Number(query.limit)} OFFSET ${Number(query.offset)}`,
-          ...params,
-        ),
-  ]);
-  const total = Number(counted?.count ?? 0);
-  const ids = page.map((row) => row.id);
+  const { total, ids } = query.where
+    ? await countAndPageOfMatches(sqlOf(db), table, where, params, query)
+    : await countAndPageSideBySide(sqlOf(db), table, where, params, query);
   if (ids.length === 0) return { total, rows: [] };
   const byId = new Map((await load(ids)).map((row) => [row.id, row]));
   return { total, rows: ids.flatMap((id) => byId.get(id) ?? []) };
+}
+
+/**
+ * A filtered list is mostly an IdP looking one resource up before it writes
+ * (Okta, Entra): one statement that finds the matches once, through the index
+ * the filter names, then counts and pages them. Materialized, because a
+ * directory growing fast (an initial sync) has stale statistics, and with them
+ * the planner would rather walk the whole directory in page order for LIMIT.
+ */
+async function countAndPageOfMatches(
+  sql: SqlRunner,
+  table: string,
+  where: string,
+  params: unknown[],
+  query: ResourceListQuery,
+): Promise<{ total: number; ids: string[] }> {
+  const sortKey = query.orderBy ? `, ${query.orderBy} AS sort_key` : '';
+  const [row] = await sql.query<{ total: number; ids: string[] }>(
+    `WITH matched AS MATERIALIZED (SELECT t.id${sortKey} FROM ${table} t WHERE ${where})
+     SELECT (SELECT count(*)::int FROM matched) AS total,
+       ARRAY(SELECT id FROM matched ${pageOf(query, query.orderBy && 'sort_key', 'id')}) AS ids`,
+    params,
+  );
+  return row!;
+}
+
+/**
+ * A full listing pages through what may be a 100,000-user directory: the count
+ * and the page (both index-only) each take a while, so they run side by side on
+ * two pooled connections.
+ */
+async function countAndPageSideBySide(
+  sql: SqlRunner,
+  table: string,
+  where: string,
+  params: unknown[],
+  query: ResourceListQuery,
+): Promise<{ total: number; ids: string[] }> {
+  const [[counted], rows] = await Promise.all([
+    sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table} t WHERE ${where}`, params),
+    query.limit === 0
+      ? Promise.resolve([])
+      : sql.query<{ id: string }>(
+          `SELECT t.id FROM ${table} t WHERE ${where} ${pageOf(query, query.orderBy, 't.id')}`,
+          params,
+        ),
+  ]);
+  return { total: counted?.count ?? 0, ids: rows.map((row) => row.id) };
+}
+
+/** ORDER BY, LIMIT and OFFSET of a page, by `sortKey` (when sorted) then `id`. */
+function pageOf(query: ResourceListQuery, sortKey: string | undefined, id: string): string {
+  const direction = query.descending ? 'DESC' : 'ASC';
+  const order = sortKey ? `${sortKey} ${direction} NULLS LAST, ${id} ${direction}` : `${id} ${direction}`;
+  return `ORDER BY ${order} LIMIT ${Number(query.limit)} OFFSET ${Number(query.offset)}`;
 }

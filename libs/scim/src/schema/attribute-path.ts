@@ -1,3 +1,5 @@
+import { memoizeParse } from '../text/memoize-parse';
+
 /**
  * An RFC 7644 §3.10 attribute path: `[URI ":"] ATTRNAME ["." subAttr]`.
  * Names are kept as written; matching against schemas is case-insensitive.
@@ -14,7 +16,7 @@ const URN_PREFIX = /^urn:/i;
 const URI_CHARS = /^[^\s"()[\]]+$/;
 
 /** Parses `name`, `name.sub` or `urn:...:name[.sub]`; undefined when malformed. */
-export function parseAttributePath(text: string): AttributePath | undefined {
+export const parseAttributePath: (text: string) => AttributePath | undefined = memoizeParse((text) => {
   if (!URN_PREFIX.test(text)) return parseNames(text);
   // The URN itself contains dots ("2.0"), so split at the last colon first.
   const colon = text.lastIndexOf(':');
@@ -22,7 +24,7 @@ export function parseAttributePath(text: string): AttributePath | undefined {
   if (uri.length <= 'urn:'.length || !URI_CHARS.test(uri)) return undefined;
   const names = parseNames(text.slice(colon + 1));
   return names && { uri, ...names };
-}
+});
 
 function parseNames(text: string): AttributePath | undefined {
   const parts = text.split('.');

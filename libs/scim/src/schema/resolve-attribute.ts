@@ -13,13 +13,22 @@ export interface ResolvedAttribute {
   readonly subAttribute?: AttributeDefinition;
 }
 
+// Schemas are constants: each attribute list is indexed by lower-cased name once.
+const byLowerName = new WeakMap<readonly AttributeDefinition[], Map<string, AttributeDefinition>>();
+
 /** Finds an attribute definition by name, case-insensitively. */
 export function findAttribute(
   attributes: readonly AttributeDefinition[] | undefined,
   name: string,
 ): AttributeDefinition | undefined {
-  const wanted = name.toLowerCase();
-  return attributes?.find((attribute) => attribute.name.toLowerCase() === wanted);
+  if (attributes === undefined) return undefined;
+  let index = byLowerName.get(attributes);
+  if (index === undefined) {
+    // The first of two same-named attributes wins, as a linear search would find it.
+    index = new Map([...attributes].reverse().map((attribute) => [attribute.name.toLowerCase(), attribute]));
+    byLowerName.set(attributes, index);
+  }
+  return index.get(name.toLowerCase());
 }
 
 /** The extension schema with this URN, case-insensitively. */
