@@ -47,11 +47,20 @@ export class WebhookFanoutRepository {
         const from = await lockCursor(tx, directoryId);
         fannedOutTo = from;
         if (from >= uptoSeq) return true;
+        const newest = await newestEvent(tx, directoryId);
+        const endpoints = newest ? await enabledEndpointsFor(tx, newest.tenantId, directoryId) : [];
+        if (endpoints.length === 0) {
+          // Nobody to deliver to (a directory read through the Events API only):
+          // the cursor jumps past everything, instead of reading the events.
+          fannedOutTo = newest && newest.seq > uptoSeq ? newest.seq : uptoSeq;
+          await insertAndAdvance(tx, directoryId, [], fannedOutTo);
+          return true;
+        }
         const events = await eventsAfter(tx, directoryId, from);
-        const deliveries = await this.deliveriesFor(tx, events);
+        const deliveries = deliveriesFor(events, endpoints);
         deliveries.forEach((row) => lanes.set(row.endpointId, { endpointId: row.endpointId, directoryId }));
-        const newest = events.at(-1)?.seq ?? from;
-        const reached = events.length === FANOUT_BATCH || newest > uptoSeq ? newest : uptoSeq;
+        const last = events.at(-1)?.seq ?? from;
+        const reached = events.length === FANOUT_BATCH || last > uptoSeq ? last : uptoSeq;
         await insertAndAdvance(tx, directoryId, deliveries, reached);
         fannedOutTo = reached;
         return reached >= uptoSeq || events.length < FANOUT_BATCH;
@@ -89,17 +98,6 @@ export class WebhookFanoutRepository {
                ORDER BY e.seq LIMIT 1) <= now() - make_interval(secs => ${graceMs / 1000})
        LIMIT ${limit}`;
   }
-
-  private async deliveriesFor(tx: SqlRunner, events: readonly FanoutEvent[]): Promise<NewDelivery[]> {
-    const [first] = events;
-    if (!first) return [];
-    const endpoints = await enabledEndpointsFor(tx, first.tenantId, first.directoryId);
-    return events.flatMap((event) =>
-      endpoints
-        .filter((endpoint) => endpointWantsEvent(endpoint, event))
-        .map((endpoint) => ({ id: newId('webhookDelivery'), endpointId: endpoint.id, event })),
-    );
-  }
 }
 
 // The statements below are plain SQL (see Sql): a fan-out runs for every relay batch.
@@ -111,6 +109,16 @@ interface FanoutEvent {
   tenantId: string;
   directoryId: string;
   createdAt: Date;
+}
+
+type SubscribedEndpoint = EndpointSubscription & { id: string };
+
+function deliveriesFor(events: readonly FanoutEvent[], endpoints: readonly SubscribedEndpoint[]): NewDelivery[] {
+  return events.flatMap((event) =>
+    endpoints
+      .filter((endpoint) => endpointWantsEvent(endpoint, event))
+      .map((endpoint) => ({ id: newId('webhookDelivery'), endpointId: endpoint.id, event })),
+  );
 }
 
 interface NewDelivery {
@@ -128,6 +136,15 @@ async function lockCursor(tx: SqlRunner, directoryId: string): Promise<bigint> {
     [directoryId],
   );
   return BigInt(cursor!.last_seq);
+}
+
+/** The directory's newest event: how far a fan-out with nobody to deliver to may jump, and whose tenant it is. */
+async function newestEvent(tx: SqlRunner, directoryId: string): Promise<{ seq: bigint; tenantId: string } | null> {
+  const [row] = await tx.query<{ seq: string; tenant_id: string }>(
+    'SELECT seq::text, tenant_id FROM events WHERE directory_id = $1 ORDER BY seq DESC LIMIT 1',
+    [directoryId],
+  );
+  return row ? { seq: BigInt(row.seq), tenantId: row.tenant_id } : null;
 }
 
 async function eventsAfter(tx: SqlRunner, directoryId: string, from: bigint): Promise<FanoutEvent[]> {
@@ -150,7 +167,7 @@ async function enabledEndpointsFor(
   tx: SqlRunner,
   tenantId: string,
   directoryId: string,
-): Promise<(EndpointSubscription & { id: string })[]> {
+): Promise<SubscribedEndpoint[]> {
   const rows = await tx.query<{
     id: string;
     event_types: string[];
