@@ -48,4 +48,4 @@ export * from './repositories/webhook-endpoints.repository';
 export * from './repositories/webhook-fanout.repository';
 export * from './repositories/webhook-lanes.repository';
 export { translateUniqueViolation, UniqueViolationError } from './unique-violation';
-export { Sql, SqlParams, type SqlRunner } from './sql';
+export { Sql, SqlParams, type SqlRunner, type StatementOptions } from './sql';

@@ -64,6 +64,7 @@ export class WebhookLanesRepository {
     const rows = await this.prisma.sql.query<LeasedRow>(
       `WITH ${leaseRun(params, lane, leaseMs, max, [])} ${SELECT_LEASED}`,
       params.values,
+      PREPARED,
     );
     return rows.map(toLeased);
   }
@@ -85,13 +86,14 @@ export class WebhookLanesRepository {
     const ids = attempts.map((attempt) => attempt.delivery.id);
     const recorded = recordSuccesses(params, attempts);
     if (next === null) {
-      await this.prisma.sql.query(`WITH ${recorded} SELECT 1`, params.values);
+      await this.prisma.sql.query(`WITH ${recorded} SELECT 1`, params.values, PREPARED);
       return [];
     }
     const lane = { endpointId: first.delivery.endpointId, directoryId: first.delivery.directoryId };
     const rows = await this.prisma.sql.query<LeasedRow>(
       `WITH ${recorded}, ${leaseRun(params, lane, next.leaseMs, next.max, ids)} ${SELECT_LEASED}`,
       params.values,
+      PREPARED,
     );
     return rows.map(toLeased);
   }
@@ -107,6 +109,9 @@ export class WebhookLanesRepository {
 }
 
 // These statements are plain SQL (see Sql): a busy lane runs them for every run it sends.
+// Prepared: planning the lease took 2 ms against 0.3 ms to run it, and its plan
+// (the lane's partial index) is the same whatever the lane.
+const PREPARED = { prepare: true };
 
 /** The `recorded`, `finished` and `recovered` CTEs: a run's successes written down. */
 function recordSuccesses(params: SqlParams, attempts: readonly FinishedAttempt[]): string {
