@@ -88,4 +88,41 @@ describe('Events API: the response body Postgres builds', () => {
       body.data.every((event) => !('previous_attributes' in event) || event.previous_attributes !== undefined),
     ).toBe(true);
   });
+
+  // Postgres sends a page's events in runs of rows; the runs must join into the same bytes.
+  it('is the same JSON for pages of many events, read ahead or not, as for a few', async () => {
+    const db = new Client({ connectionString: context.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(
+        `INSERT INTO events (id, type, tenant_id, directory_id, data, previous_attributes, created_at)
+         SELECT 'event_many' || lpad(n::text, 4, '0'), e.type, 'tenant_body', 'directory_body', e.data::jsonb, e.previous::jsonb,
+                e.created_at::timestamptz
+           FROM generate_series(0, 199) AS n
+           JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(type, data, previous, created_at, k)
+             ON e.k = n % 4 + 1
+          ORDER BY n`,
+        [
+          EVENTS.map((e) => e.type),
+          EVENTS.map((e) => e.data),
+          EVENTS.map((e) => e.previousAttributes),
+          EVENTS.map((e) => e.createdAt),
+        ],
+      );
+    } finally {
+      await db.end();
+    }
+    // Pages of 100: the second is the one read ahead while the first was sent, the third is short.
+    const rows = await api.app.get(PrismaService).event.findMany({ orderBy: [{ txId: 'asc' }, { seq: 'asc' }] });
+    let cursor = '';
+    for (let first = 0; first < rows.length; first += 100) {
+      const response = await api.request('GET', `/v1/events?limit=100${cursor ? `&after=${cursor}` : ''}`, {
+        token: API_KEY,
+      });
+      const text = await response.text();
+      cursor = (JSON.parse(text) as { list_metadata: { after: string } }).list_metadata.after;
+      const data = rows.slice(first, first + 100).map(toEventObject);
+      expect(text).toBe(JSON.stringify({ object: 'list', data, list_metadata: { before: null, after: cursor } }));
+    }
+  });
 });

@@ -7,10 +7,11 @@ import {
   type EventPosition,
 } from '@roster/data';
 import { ApiError } from '@roster/platform';
-import { compactJson } from './compact-json';
+import { compactJsonList } from './compact-json';
 import { encodeCursor } from './event-cursor';
 import type { ListEventsQuery } from './event-list.schemas';
 import { EventLogListener } from './event-log-listener';
+import { EventPageReadAhead, pageKey, type RenderedPage } from './event-page-read-ahead';
 
 // A matching event has committed but waits for an older transaction to end: that
 // end sends no notification, so look again soon, and less often the longer it
@@ -25,25 +26,38 @@ export class EventsService {
   constructor(
     private readonly feed: EventFeedRepository,
     private readonly listener: EventLogListener,
+    private readonly readAhead: EventPageReadAhead,
   ) {}
 
   /**
    * The page as the UTF-8 JSON of a list response (`ListResponse<EventObject>`,
    * byte for byte what JSON.stringify would write): built from the text
-   * Postgres renders, so no event is parsed or mapped on this hot path.
+   * Postgres renders, so no event is parsed or mapped on this hot path. After
+   * a full page, the next one is read ahead (EventPageReadAhead).
    */
   async list(query: ListEventsQuery, signal: AbortSignal): Promise<Buffer> {
     const filter: EventFeedFilter = { types: query.types, tenantId: query.tenant_id, directoryId: query.directory_id };
+    const readAhead = isPosition(query.after)
+      ? await this.readAhead.take(pageKey(query.after, filter, query.limit))
+      : null;
+    const page = readAhead ?? (await this.waitAndRender(query, filter, signal));
+    if (page.full) {
+      const { next } = page;
+      this.readAhead.start(pageKey(next, filter, query.limit), async () =>
+        render(await this.read(next, filter, query.limit), query.limit),
+      );
+    }
+    return page.body;
+  }
+
+  private async waitAndRender(
+    query: ListEventsQuery,
+    filter: EventFeedFilter,
+    signal: AbortSignal,
+  ): Promise<RenderedPage> {
     const start = await this.start(query);
     const page = await this.waitForPage(start, filter, query.limit, Date.now() + query.wait * 1000, signal);
-    const metadata = JSON.stringify({ before: null, after: encodeCursor(page.next) });
-    // Compacted on its own, not joined to the envelope first: joining would copy
-    // the page into another large string, garbage only a full GC reclaims.
-    return Buffer.concat([
-      Buffer.from('{"object":"list","data":['),
-      compactJson(page.eventsJson),
-      Buffer.from(`],"list_metadata":${metadata}}`),
-    ]);
+    return render(page, query.limit);
   }
 
   private start(query: ListEventsQuery): Promise<EventPosition | null> {
@@ -92,4 +106,14 @@ export class EventsService {
     }
     return page;
   }
+}
+
+function render(page: EventFeedPage, limit: number): RenderedPage {
+  const metadata = JSON.stringify({ before: null, after: encodeCursor(page.next) });
+  const body = compactJsonList('{"object":"list","data":[', page.eventsJson, `],"list_metadata":${metadata}}`);
+  return { body, next: page.next, full: page.count === limit };
+}
+
+function isPosition(after: ListEventsQuery['after']): after is EventPosition {
+  return typeof after === 'object' && after !== null;
 }

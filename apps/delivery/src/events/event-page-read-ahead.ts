@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { EventFeedFilter, EventPosition } from '@roster/data';
+
+/** A page of the Events API as sent, and where the page after it starts. */
+export interface RenderedPage {
+  body: Buffer;
+  next: EventPosition;
+  /** It holds `limit` events: its consumer is catching up and will likely ask for the next one. */
+  full: boolean;
+}
+
+// Enough for a few consumers catching up at once; each page is at most about 1 MB.
+const MAX_PAGES = 8;
+// A consumer asks for the next page within milliseconds; one that does not has moved on.
+const KEEP_MS = 5_000;
+
+/**
+ * Reads the page after a full one while its consumer is still taking that one
+ * in. A consumer catching up asks for page after page, each after the last
+ * one's round trip; reading the next page meanwhile overlaps the database's
+ * share of the work with the consumer's. Only a full page is kept: below the
+ * watermark the log never changes (docs/adr/0001-event-log-ordering.md), so a
+ * full page read now is exactly what a read later returns, while a short page
+ * could have grown. A read that fails (a cursor past retention) is dropped, and
+ * the consumer's own read then answers as it would have.
+ */
+@Injectable()
+export class EventPageReadAhead {
+  private readonly pages = new Map<string, { page: Promise<RenderedPage | null>; expiresAt: number }>();
+
+  /** Starts reading the page at `key` unless it is read already or enough pages are held. */
+  start(key: string, read: () => Promise<RenderedPage>): void {
+    this.dropExpired();
+    if (this.pages.has(key) || this.pages.size >= MAX_PAGES) return;
+    const page = read().then(
+      (rendered) => (rendered.full ? rendered : null),
+      () => null,
+    );
+    this.pages.set(key, { page, expiresAt: Date.now() + KEEP_MS });
+  }
+
+  /** The page read ahead at `key` (awaited if still being read), or null; either way it is no longer held. */
+  async take(key: string): Promise<RenderedPage | null> {
+    const held = this.pages.get(key);
+    if (!held) return null;
+    this.pages.delete(key);
+    return held.page;
+  }
+
+  private dropExpired(): void {
+    const now = Date.now();
+    for (const [key, held] of this.pages) if (held.expiresAt <= now) this.pages.delete(key);
+  }
+}
+
+/** What identifies a page: where it starts, what it filters, how long it is. */
+export function pageKey(after: EventPosition, filter: EventFeedFilter, limit: number): string {
+  const types = filter.types ? [...filter.types].sort().join(',') : '';
+  return JSON.stringify([String(after.txId), String(after.seq), types, filter.tenantId, filter.directoryId, limit]);
+}
