@@ -47,7 +47,7 @@ export class WebhookFanoutRepository {
    */
   async fanOut(directoryId: string, uptoSeq: bigint): Promise<FanoutResult> {
     const lanes = new Map<string, WebhookLane>();
-    let fannedOutTo = 0n;
+    let fannedOutTo: bigint;
     for (;;) {
       const state = await readFanoutState(this.prisma.sql, directoryId);
       fannedOutTo = state.cursor;
