@@ -4,6 +4,7 @@ export { lockDirectories } from './directory-lock';
 export type { ApiKey, Directory, DirectoryGroup, DirectoryUser, Event, Tenant } from './generated/prisma/client';
 export type { PortalSession, Role } from './generated/prisma/client';
 export { findMigrationsDir, migrate, type MigrateOptions } from './migrations/migrate';
+export { forgetPrismaDebugHistory } from './prisma-debug-history';
 export { PrismaService, type PrismaTransaction } from './prisma.service';
 export { ApiKeysRepository } from './repositories/api-keys.repository';
 export { type AuditEntry, AuditLogRepository } from './repositories/audit-log.repository';

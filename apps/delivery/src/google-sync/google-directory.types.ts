@@ -43,12 +43,17 @@ export interface GoogleMember {
   [other: string]: unknown;
 }
 
-/** One full read of a Google directory. */
-export interface GoogleDirectorySnapshot {
-  users: GoogleUser[];
-  groups: GoogleGroup[];
-  /** Google group id -> its members. */
-  members: Map<string, GoogleMember[]>;
+/**
+ * What a sync reads of Google before it changes anything: every user's id (not
+ * the user), the groups and who is in each. The users themselves are read again
+ * a page at a time while they are applied, so a sync holds ids, not a directory.
+ */
+export interface GoogleDirectoryOutline {
+  /** The Google id of every listed user. */
+  userIds: Set<string>;
   /** Whether the first users page was empty (the implausible answer we refuse to act on). */
   firstUsersPageEmpty: boolean;
+  groups: GoogleGroup[];
+  /** Google group id -> the Google ids of its USER members (nested groups and CUSTOMER are not modelled). */
+  members: Map<string, string[]>;
 }

@@ -1,7 +1,7 @@
 import userFixture from '../../../../test/fixtures/google/user.json';
-import type { GoogleDirectorySnapshot, GoogleUser } from './google-directory.types';
+import type { GoogleGroup, GoogleUser } from './google-directory.types';
 import { groupDisplayNames, toScimUser } from './google-resource-mapping';
-import { type CurrentDirectoryState, planSync } from './google-sync-plan';
+import { byExternalId, missingFromGoogle, planGroups, planUsers, type StoredResource } from './google-sync-plan';
 import { checkPlausible } from './google-sync-safety';
 
 const user = (id: string, overrides: Partial<GoogleUser> = {}): GoogleUser => ({
@@ -12,24 +12,21 @@ const user = (id: string, overrides: Partial<GoogleUser> = {}): GoogleUser => ({
   ...overrides,
 });
 
-const snapshot = (users: GoogleUser[], extra: Partial<GoogleDirectorySnapshot> = {}): GoogleDirectorySnapshot => ({
-  users,
-  groups: [],
-  members: new Map(),
-  firstUsersPageEmpty: users.length === 0,
-  ...extra,
-});
+const stored = (users: GoogleUser[]): StoredResource[] =>
+  users.map((u) => ({ id: `row_${u.id}`, externalId: u.id, attributes: JSON.parse(JSON.stringify(toScimUser(u))) }));
 
-const stored = (users: GoogleUser[]): CurrentDirectoryState => ({
-  users: users.map((u) => ({ id: `row_${u.id}`, externalId: u.id, attributes: JSON.parse(JSON.stringify(toScimUser(u))) })),
-  groups: [],
-  memberships: new Map(),
+const outline = (users: GoogleUser[]) => ({
+  userIds: new Set(users.map((u) => u.id)),
+  firstUsersPageEmpty: users.length === 0,
 });
 
 describe('toScimUser', () => {
   it('maps the documented Google user to a canonical SCIM user, leaving volatile fields out', () => {
     expect(toScimUser(userFixture as GoogleUser)).toEqual({
-      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'],
+      schemas: [
+        'urn:ietf:params:scim:schemas:core:2.0:User',
+        'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+      ],
       externalId: '100000000000000000001',
       userName: 'liz@example.com',
       name: { givenName: 'Elizabeth', familyName: 'Smith', formatted: 'Elizabeth Smith' },
@@ -69,58 +66,105 @@ describe('groupDisplayNames', () => {
   });
 });
 
-describe('planSync', () => {
-  it('plans nothing for an unchanged directory even when etag and lastLoginTime moved', () => {
+describe('planUsers', () => {
+  it('plans nothing for an unchanged page even when etag and lastLoginTime moved', () => {
     const users = [user('a'), user('b')];
     const moved = users.map((u) => ({ ...u, etag: 'new', lastLoginTime: 'now', thumbnailPhotoEtag: 'x' }));
-    const plan = planSync(snapshot(moved), stored(users));
-    expect(plan).toEqual({ users: { create: [], update: [], delete: [] }, groups: { create: [], update: [], delete: [] } });
+    expect(planUsers(moved, stored(users))).toEqual({ create: [], update: [] });
   });
 
-  it('plans creates, updates and deletes against stored rows by externalId', () => {
-    const plan = planSync(snapshot([user('a', { suspended: true }), user('c')]), stored([user('a'), user('b')]));
-    expect(plan.users.create.map((r) => r.externalId)).toEqual(['c']);
-    expect(plan.users.update).toEqual([{ id: 'row_a', resource: expect.objectContaining({ active: false }) }]);
-    expect(plan.users.delete).toEqual(['row_b']);
+  it('plans creates and updates against stored rows by externalId', () => {
+    const changes = planUsers([user('a', { suspended: true }), user('c')], stored([user('a')]));
+    expect(changes.create.map((r) => r.externalId)).toEqual(['c']);
+    expect(changes.update).toEqual([{ id: 'row_a', resource: expect.objectContaining({ active: false }) }]);
+  });
+});
+
+describe('missingFromGoogle', () => {
+  it('names the stored rows Google does not list, and those without an externalId', () => {
+    const rows = [...stored([user('a'), user('b')]), { id: 'row_x', externalId: null, attributes: {} }];
+    expect(missingFromGoogle(rows, new Set(['a', 'c']))).toEqual(['row_b', 'row_x']);
+  });
+});
+
+describe('planGroups', () => {
+  const group: GoogleGroup = { id: 'g', email: 'g@x.com', name: 'G' };
+  const storedGroup = {
+    id: 'row_g',
+    externalId: 'g',
+    attributes: {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      externalId: 'g',
+      displayName: 'G',
+      email: 'g@x.com',
+    },
+  };
+  const view = (members: string[]) => ({
+    names: groupDisplayNames([group]),
+    members: new Map([['g', members]]),
+    userIds: new Set(['a', 'b', 'c']),
+  });
+  const have = new Map([
+    [
+      'row_g',
+      [
+        { userId: 'row_a', externalId: 'a' },
+        { userId: 'row_b', externalId: 'b' },
+      ],
+    ],
+  ]);
+
+  it('diffs memberships by Google user id, skipping members that are not listed users', () => {
+    const changes = planGroups([group], view(['a', 'c', 'outsider']), byExternalId([storedGroup]), have);
+    expect(changes).toEqual({
+      create: [],
+      update: [
+        {
+          id: 'row_g',
+          resource: expect.anything(),
+          attributesChanged: false,
+          addMembers: ['c'],
+          removeMembers: ['row_b'],
+        },
+      ],
+    });
   });
 
-  it('diffs memberships by Google user id, skipping nested groups and unknown members', () => {
-    const users = [user('a'), user('b'), user('c')];
-    const current: CurrentDirectoryState = {
-      ...stored(users),
-      groups: [{ id: 'row_g', externalId: 'g', attributes: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], externalId: 'g', displayName: 'G', email: 'g@x.com' } }],
-      memberships: new Map([['row_g', ['row_a', 'row_b']]]),
-    };
-    const members = new Map([
-      ['g', [{ id: 'a', type: 'USER' }, { id: 'c', type: 'USER' }, { id: 'g2', type: 'GROUP' }, { id: 'outsider', type: 'USER' }]],
-    ]);
-    const plan = planSync(snapshot(users, { groups: [{ id: 'g', email: 'g@x.com', name: 'G' }], members }), current);
-    expect(plan.groups.update).toEqual([
-      { id: 'row_g', resource: expect.anything(), attributesChanged: false, addMembers: ['c'], removeMembers: ['row_b'] },
-    ]);
+  it('plans nothing for an unchanged group, and a create with its members for a new one', () => {
+    expect(planGroups([group], view(['a', 'b']), byExternalId([storedGroup]), have)).toEqual({
+      create: [],
+      update: [],
+    });
+    expect(planGroups([group], view(['a', 'outsider']), new Map(), new Map())).toEqual({
+      create: [{ resource: expect.objectContaining({ externalId: 'g', displayName: 'G' }), members: ['a'] }],
+      update: [],
+    });
   });
 });
 
 describe('checkPlausible', () => {
   const current = [user('a'), user('b'), user('c'), user('d'), user('e')];
+  const deletes = (listed: GoogleUser[]) => missingFromGoogle(stored(current), outline(listed).userIds).length;
 
   it('refuses an empty first page while users are stored', () => {
-    const google = snapshot([]);
-    expect(() => checkPlausible(google, 5, planSync(google, stored(current)), 1)).toThrow(
+    expect(() => checkPlausible(outline([]), 5, deletes([]), 1)).toThrow(
+      expect.objectContaining({ code: 'google_empty_result' }),
+    );
+    expect(() => checkPlausible({ ...outline(current), firstUsersPageEmpty: true }, 5, 0, 1)).toThrow(
       expect.objectContaining({ code: 'google_empty_result' }),
     );
   });
 
   it('refuses deleting more than the allowed share, allows up to it', () => {
-    const drop2 = snapshot(current.slice(0, 3));
-    expect(() => checkPlausible(drop2, 5, planSync(drop2, stored(current)), 0.2)).toThrow(
+    const drop2 = current.slice(0, 3);
+    expect(() => checkPlausible(outline(drop2), 5, deletes(drop2), 0.2)).toThrow(
       expect.objectContaining({ code: 'google_mass_deletion' }),
     );
-    const drop1 = snapshot(current.slice(0, 4));
-    expect(() => checkPlausible(drop1, 5, planSync(drop1, stored(current)), 0.2)).not.toThrow();
+    const drop1 = current.slice(0, 4);
+    expect(() => checkPlausible(outline(drop1), 5, deletes(drop1), 0.2)).not.toThrow();
   });
 
   it('accepts an empty Google directory when nothing is stored yet', () => {
-    expect(() => checkPlausible(snapshot([]), 0, planSync(snapshot([]), stored([])), 0.2)).not.toThrow();
+    expect(() => checkPlausible(outline([]), 0, 0, 0.2)).not.toThrow();
   });
 });

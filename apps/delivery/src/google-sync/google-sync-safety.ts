@@ -1,5 +1,4 @@
-import type { GoogleDirectorySnapshot } from './google-directory.types';
-import type { SyncPlan } from './google-sync-plan';
+import type { GoogleDirectoryOutline } from './google-directory.types';
 
 /** Why a sync was refused: it changed nothing, and this is what the status shows. */
 export class GoogleSyncError extends Error {
@@ -18,22 +17,21 @@ export class GoogleSyncError extends Error {
  * really removed that many raises the share (ROSTER_GOOGLE_MAX_DELETE_SHARE).
  */
 export function checkPlausible(
-  google: GoogleDirectorySnapshot,
+  google: Pick<GoogleDirectoryOutline, 'firstUsersPageEmpty' | 'userIds'>,
   storedUsers: number,
-  plan: SyncPlan,
+  userDeletes: number,
   maxDeleteShare: number,
 ): void {
-  if (storedUsers > 0 && (google.firstUsersPageEmpty || google.users.length === 0)) {
+  if (storedUsers > 0 && (google.firstUsersPageEmpty || google.userIds.size === 0)) {
     throw new GoogleSyncError(
       'google_empty_result',
       `Google returned no users while the directory has ${storedUsers}; nothing was changed.`,
     );
   }
-  const deletes = plan.users.delete.length;
-  if (storedUsers > 0 && deletes / storedUsers > maxDeleteShare) {
+  if (storedUsers > 0 && userDeletes / storedUsers > maxDeleteShare) {
     throw new GoogleSyncError(
       'google_mass_deletion',
-      `The sync would delete ${deletes} of ${storedUsers} users (more than ${Math.round(maxDeleteShare * 100)}%); nothing was changed.`,
+      `The sync would delete ${userDeletes} of ${storedUsers} users (more than ${Math.round(maxDeleteShare * 100)}%); nothing was changed.`,
     );
   }
 }
