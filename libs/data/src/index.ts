@@ -8,7 +8,11 @@ export { forgetPrismaDebugHistory } from './prisma-debug-history';
 export { PrismaService, type PrismaTransaction } from './prisma.service';
 export { ApiKeysRepository } from './repositories/api-keys.repository';
 export { type AuditEntry, AuditLogRepository } from './repositories/audit-log.repository';
-export { type AuditLogFilter, AuditLogReadsRepository, type AuditLogRow } from './repositories/audit-log-reads.repository';
+export {
+  type AuditLogFilter,
+  AuditLogReadsRepository,
+  type AuditLogRow,
+} from './repositories/audit-log-reads.repository';
 export {
   type DirectoryChanges,
   type DirectoryInput,
@@ -39,7 +43,11 @@ export {
   type ScimRequestOutcome,
   type ScimRequestRow,
 } from './repositories/scim-request-reads.repository';
-export { type GroupMember, GroupMembershipsRepository } from './repositories/group-memberships.repository';
+export {
+  type GroupMember,
+  GroupMembershipsRepository,
+  type GroupRef,
+} from './repositories/group-memberships.repository';
 export type { ResourceListQuery } from './repositories/resource-list-query';
 export { type ScimRequestEntry, ScimRequestsRepository } from './repositories/scim-requests.repository';
 export { type TenantInput, TenantsRepository } from './repositories/tenants.repository';

@@ -15,7 +15,15 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
   readonly sql: Sql;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const pool = new Pool({ connectionString: config.databaseUrl, max: config.databasePoolSize });
+    const pool = new Pool({
+      connectionString: config.databaseUrl,
+      max: config.databasePoolSize,
+      // No JIT: every statement of these apps is short, but Postgres decides
+      // to compile by estimated cost, and an estimate inflated by missing
+      // statistics (group_memberships while a big group is first filled) had
+      // a 5 ms statement spend 100 ms compiling.
+      options: '-c jit=off',
+    });
     // An idle connection dying (Postgres restarted) is dropped by the pool and
     // replaced on the next query; unheard, the error would end the process.
     pool.on('error', () => undefined);

@@ -5,6 +5,7 @@ import {
   DirectoryGroupsRepository,
   EventLogRepository,
   type PrismaTransaction,
+  type SqlRunner,
 } from '@roster/data';
 import { groupChangeEvents, toDirectoryGroupObject } from '@roster/events';
 import { newId } from '@roster/ids';
@@ -12,6 +13,9 @@ import { deepEqual, type MembershipOperation, readAttributeValue, GROUP_RESOURCE
 import type { DirectoryContext } from './directory-context';
 import { MembershipWriter } from './membership-writer';
 import { withUniqueness } from './write-preconditions';
+
+/** The SCIM requests' plain pg transactions, or a Prisma one (the Google poller's). */
+type Transaction = SqlRunner | PrismaTransaction;
 
 /**
  * Stores groups and their memberships and appends the events of each change in
@@ -27,7 +31,7 @@ export class GroupWriter {
   ) {}
 
   async create(
-    tx: PrismaTransaction,
+    tx: Transaction,
     directory: DirectoryContext,
     resource: Record<string, unknown>,
     memberIds: readonly string[] = [],
@@ -50,7 +54,7 @@ export class GroupWriter {
 
   /** Stores a new resource and applies membership operations; unchanged parts are not rewritten. */
   async save(
-    tx: PrismaTransaction,
+    tx: Transaction,
     directory: DirectoryContext,
     before: DirectoryGroup,
     resource: Record<string, unknown>,
@@ -68,7 +72,7 @@ export class GroupWriter {
   }
 
   /** Every member leaves (one event each), then the group goes. */
-  async delete(tx: PrismaTransaction, directory: DirectoryContext, group: DirectoryGroup): Promise<void> {
+  async delete(tx: Transaction, directory: DirectoryContext, group: DirectoryGroup): Promise<void> {
     await this.membership.removeEveryone(tx, directory, group);
     await this.events.append(
       tx,

@@ -30,7 +30,7 @@ export class MappingChangeWriter {
     for (let afterId = ''; ;) {
       const page = await this.users.normalizedPage(tx, after.id, afterId, PAGE);
       if (page.length === 0) return emitted;
-      const groups = await this.memberships.groupsOfUsers(
+      const groups = await this.memberships.groupRefsOfUsers(
         tx,
         page.map((user) => user.id),
       );

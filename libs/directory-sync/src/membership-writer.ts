@@ -6,6 +6,7 @@ import {
   EventLogRepository,
   GroupMembershipsRepository,
   type PrismaTransaction,
+  type SqlRunner,
 } from '@roster/data';
 import { type DirectoryGroupObject, membershipEvent, type NewEvent, toDirectoryGroupObject } from '@roster/events';
 import { type MembershipOperation, ScimError } from '@roster/scim';
@@ -13,6 +14,9 @@ import type { DirectoryContext } from './directory-context';
 import { normalizedUser } from './normalized-objects';
 
 type MembershipChange = { kind: 'added' | 'removed'; userId: string };
+
+/** The SCIM requests' plain pg transactions, or a Prisma one (the Google poller's). */
+type Transaction = SqlRunner | PrismaTransaction;
 
 // Events for big membership changes are built and appended a slice at a time.
 const SLICE = 1000;
@@ -33,7 +37,7 @@ export class MembershipWriter {
 
   /** @returns whether any membership changed. @throws ScimError 400 for members that are not users of the directory. */
   async apply(
-    tx: PrismaTransaction,
+    tx: Transaction,
     directory: DirectoryContext,
     group: DirectoryGroup,
     operations: readonly MembershipOperation[],
@@ -45,7 +49,7 @@ export class MembershipWriter {
   }
 
   /** Removes every member of a group about to be deleted, with their events. */
-  async removeEveryone(tx: PrismaTransaction, directory: DirectoryContext, group: DirectoryGroup): Promise<void> {
+  async removeEveryone(tx: Transaction, directory: DirectoryContext, group: DirectoryGroup): Promise<void> {
     const removed = await this.memberships.removeAllExcept(tx, group.id, []);
     await this.appendEvents(
       tx,
@@ -56,7 +60,7 @@ export class MembershipWriter {
   }
 
   private async applyOne(
-    tx: PrismaTransaction,
+    tx: Transaction,
     directory: DirectoryContext,
     group: DirectoryGroup,
     operation: MembershipOperation,
@@ -85,11 +89,7 @@ export class MembershipWriter {
    * modelled (no IdP we serve pushes them) and are skipped; anything else is
    * the client's mistake, reported rather than silently dropped.
    */
-  private async memberUsers(
-    tx: PrismaTransaction,
-    directory: DirectoryContext,
-    ids: readonly string[],
-  ): Promise<string[]> {
+  private async memberUsers(tx: Transaction, directory: DirectoryContext, ids: readonly string[]): Promise<string[]> {
     const users = await this.users.existing(tx, directory.id, ids);
     const missing = ids.filter((id) => !users.has(id));
     if (missing.length > 0) {
@@ -103,7 +103,7 @@ export class MembershipWriter {
   }
 
   private async appendEvents(
-    tx: PrismaTransaction,
+    tx: Transaction,
     directory: DirectoryContext,
     group: DirectoryGroupObject,
     changes: readonly MembershipChange[],
@@ -114,7 +114,7 @@ export class MembershipWriter {
       const ids = [...new Set(slice.map((change) => change.userId))];
       const [users, groupsOfUsers] = await Promise.all([
         this.users.findMany(tx, directory.id, ids),
-        this.memberships.groupsOfUsers(tx, ids),
+        this.memberships.groupRefsOfUsers(tx, ids),
       ]);
       const objects = new Map(
         users.map((user) => [user.id, normalizedUser(user, groupsOfUsers.get(user.id) ?? [], directory)]),

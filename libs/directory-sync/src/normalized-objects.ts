@@ -1,4 +1,4 @@
-import type { DirectoryGroup, DirectoryUser } from '@roster/data';
+import type { DirectoryUser, GroupRef } from '@roster/data';
 import { type DirectoryUserObject, toDirectoryUserObject } from '@roster/events';
 import type { DirectoryContext } from './directory-context';
 
@@ -8,7 +8,7 @@ import type { DirectoryContext } from './directory-context';
  */
 export function normalizedUser(
   user: DirectoryUser,
-  groups: readonly DirectoryGroup[],
+  groups: readonly GroupRef[],
   directory: DirectoryContext,
 ): DirectoryUserObject | null {
   if (user.removedAt) return null;

@@ -6,7 +6,7 @@ import {
   type GroupMember,
   GroupMembershipsRepository,
   PrismaService,
-  type PrismaTransaction,
+  type SqlRunner,
 } from '@roster/data';
 import {
   checkVersion,
@@ -33,7 +33,12 @@ import { toScimGroup } from './scim-group-view';
 
 const MEMBER_PAGE = 5000;
 
-/** /Groups: members are rows; `excludedAttributes=members` never loads them. */
+/**
+ * /Groups: members are rows; `excludedAttributes=members` never loads them.
+ * Writes run in plain pg directory transactions and reads on the plain pool:
+ * a 1,000-member PATCH moves thousands of rows, and through Prisma its CPU
+ * was most of the request.
+ */
 @Injectable()
 export class GroupsService implements ScimResourceService {
   constructor(
@@ -48,26 +53,26 @@ export class GroupsService implements ScimResourceService {
 
   async create(directory: DirectoryContext, body: unknown): Promise<VersionedResource> {
     const input = readResource(this.dialect.resourceBody(body, 'Group', directory), GROUP_RESOURCE_TYPE);
-    return this.transactions.run(directory.id, async (tx) => {
+    return this.transactions.runSql(directory.id, async (tx) => {
       const group = await this.writer.create(tx, directory, input.resource, input.memberIds);
       return { resource: await this.view(tx, directory, group, {}), version: group.version };
     });
   }
 
   async get(directory: DirectoryContext, id: string, selection: AttributeSelection = {}): Promise<VersionedResource> {
-    const group = await this.groups.find(this.prisma, directory.id, id);
+    const group = await this.groups.find(this.prisma.sql, directory.id, id);
     if (!group) throw notFound('Group', id);
-    return { resource: await this.view(this.prisma, directory, group, selection), version: group.version };
+    return { resource: await this.view(this.prisma.sql, directory, group, selection), version: group.version };
   }
 
   async list(directory: DirectoryContext, request: ListRequest): Promise<ScimListResponse> {
     const { total, rows } = await this.groups.list(
-      this.prisma,
+      this.prisma.sql,
       directory.id,
       compileListRequest(request, GROUP_FILTER_MAPPING, 'Group'),
     );
     const resources = [];
-    for (const group of rows) resources.push(await this.view(this.prisma, directory, group, request.selection));
+    for (const group of rows) resources.push(await this.view(this.prisma.sql, directory, group, request.selection));
     return toListResponse(total, request.startIndex, resources);
   }
 
@@ -98,7 +103,7 @@ export class GroupsService implements ScimResourceService {
   }
 
   async delete(directory: DirectoryContext, id: string, version?: number): Promise<void> {
-    await this.transactions.run(directory.id, async (tx) => {
+    await this.transactions.runSql(directory.id, async (tx) => {
       const group = await this.groups.find(tx, directory.id, id);
       if (!group) throw notFound('Group', id);
       checkVersion(group, version);
@@ -116,7 +121,7 @@ export class GroupsService implements ScimResourceService {
     },
     selection: T,
   ): Promise<T extends undefined ? VersionedResource | undefined : VersionedResource> {
-    return this.transactions.run(directory.id, async (tx) => {
+    return this.transactions.runSql(directory.id, async (tx) => {
       const before = await this.groups.find(tx, directory.id, id);
       if (!before) throw notFound('Group', id);
       checkVersion(before, version);
@@ -127,17 +132,12 @@ export class GroupsService implements ScimResourceService {
     }) as Promise<T extends undefined ? VersionedResource | undefined : VersionedResource>;
   }
 
-  private async view(
-    db: PrismaTransaction,
-    directory: DirectoryContext,
-    group: DirectoryGroup,
-    selection: AttributeSelection,
-  ) {
+  private async view(db: SqlRunner, directory: DirectoryContext, group: DirectoryGroup, selection: AttributeSelection) {
     const members = isAttributeExcluded(selection, 'members') ? undefined : await this.allMembers(db, group.id);
     return projectAttributes(toScimGroup(group, members, this.baseUrl(directory)), selection, GROUP_RESOURCE_TYPE);
   }
 
-  private async allMembers(db: PrismaTransaction, groupId: string): Promise<GroupMember[]> {
+  private async allMembers(db: SqlRunner, groupId: string): Promise<GroupMember[]> {
     const members: GroupMember[] = [];
     for (let after = ''; ;) {
       const page = await this.memberships.membersPage(db, groupId, after, MEMBER_PAGE);

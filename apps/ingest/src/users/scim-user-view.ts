@@ -1,10 +1,10 @@
-import type { DirectoryGroup, DirectoryUser } from '@roster/data';
+import type { DirectoryUser, GroupRef } from '@roster/data';
 import { etagOf } from '../http/etag';
 
 /** A stored user as its SCIM resource: what the IdP sent, plus id, groups and meta. */
 export function toScimUser(
   user: DirectoryUser,
-  groups: readonly DirectoryGroup[] | undefined,
+  groups: readonly GroupRef[] | undefined,
   baseUrl: string,
 ): Record<string, unknown> {
   const { schemas, ...attributes } = user.attributes as Record<string, unknown>;

@@ -65,7 +65,7 @@ export class UsersService implements ScimResourceService {
     );
     const groups = isAttributeExcluded(request.selection, 'groups')
       ? undefined
-      : await this.memberships.groupsOfUsers(
+      : await this.memberships.groupRefsOfUsers(
           this.prisma.sql,
           rows.map((row) => row.id),
         );
@@ -125,7 +125,7 @@ export class UsersService implements ScimResourceService {
   private async view(db: SqlRunner, directory: DirectoryContext, user: DirectoryUser, selection: AttributeSelection) {
     const groups = isAttributeExcluded(selection, 'groups')
       ? undefined
-      : ((await this.memberships.groupsOfUsers(db, [user.id])).get(user.id) ?? []);
+      : ((await this.memberships.groupRefsOfUsers(db, [user.id])).get(user.id) ?? []);
     return projectAttributes(toScimUser(user, groups, this.baseUrl(directory)), selection, USER_RESOURCE_TYPE);
   }
 

@@ -104,12 +104,12 @@ export class DirectoryUsersRepository {
   }
 
   /** Which of `ids` are users of the directory, in one indexed lookup. */
-  async existing(db: PrismaTransaction, directoryId: string, ids: readonly string[]): Promise<Set<string>> {
+  async existing(db: Database, directoryId: string, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await db.directoryUser.findMany({
-      where: { directoryId, id: { in: [...ids] } },
-      select: { id: true },
-    });
+    const rows = await sqlOf(db).query<{ id: string }>(
+      'SELECT id FROM directory_users WHERE directory_id = $1 AND id = ANY($2::text[])',
+      [directoryId, ids],
+    );
     return new Set(rows.map((row) => row.id));
   }
 
@@ -147,9 +147,7 @@ export class DirectoryUsersRepository {
 
   /** A filtered, sorted page for SCIM list requests, with the total count. */
   list(db: Database, directoryId: string, query: ResourceListQuery): Promise<{ total: number; rows: DirectoryUser[] }> {
-    return listResources(db, 'directory_users', directoryId, query, (ids) =>
-      sqlOf(db).query<DirectoryUser>(`SELECT ${USER_COLUMNS} FROM directory_users WHERE id = ANY($1::text[])`, [ids]),
-    );
+    return listResources(db, 'directory_users', directoryId, query, USER_COLUMNS);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { QueryResultRow } from 'pg';
 import type { SqlRunner } from '../sql';
 import { type Database, sqlOf } from './repository-database';
 
@@ -15,27 +16,27 @@ export interface ResourceListQuery {
 }
 
 /**
- * Runs a SCIM list over a resource table: the total count and the ids of the
- * page (both index-driven), then loads the page's rows. Filters and sort keys
- * come only from the allowlisted SQL compiler, never from request text.
+ * Runs a SCIM list over a resource table: the total count and the page (both
+ * index-driven). `columns` is the select list of a row, over the table as alias
+ * `r`. Filters and sort keys come only from the allowlisted SQL compiler,
+ * never from request text.
  */
 export async function listResources<T extends { id: string }>(
   db: Database,
   table: 'directory_users' | 'directory_groups',
   directoryId: string,
   query: ResourceListQuery,
-  load: (ids: string[]) => Promise<T[]>,
+  columns: string,
 ): Promise<{ total: number; rows: T[] }> {
   // Users the IdP DELETEd in `deactivate` mode live on for consumers only.
   const visible = table === 'directory_users' ? ' AND t.scim_deleted_at IS NULL' : '';
   const where = `t.directory_id = $1${visible}${query.where ? ` AND ${query.where.sql}` : ''}`;
   const params = [directoryId, ...(query.where?.params ?? [])];
-  const { total, ids } = query.where
-    ? await countAndPageOfMatches(sqlOf(db), table, where, params, query)
-    : await countAndPageSideBySide(sqlOf(db), table, where, params, query);
-  if (ids.length === 0) return { total, rows: [] };
-  const byId = new Map((await load(ids)).map((row) => [row.id, row]));
-  return { total, rows: ids.flatMap((id) => byId.get(id) ?? []) };
+  const sql = sqlOf(db);
+  if (!query.where) return countAndPageSideBySide<T>(sql, table, where, params, query, columns);
+  const { total, ids } = await countAndPageOfMatches(sql, table, where, params, query);
+  const rows = ids.length === 0 ? [] : await sql.query<T>(rowsOf(table, columns, '$1::text[]'), [ids]);
+  return { total, rows };
 }
 
 /**
@@ -65,25 +66,29 @@ async function countAndPageOfMatches(
 /**
  * A full listing pages through what may be a 100,000-user directory: the count
  * and the page (both index-only) each take a while, so they run side by side on
- * two pooled connections.
+ * two pooled connections. The page statement also loads its rows, so the
+ * request waits on one round trip after the longer of the two scans.
  */
-async function countAndPageSideBySide(
+async function countAndPageSideBySide<T extends QueryResultRow>(
   sql: SqlRunner,
   table: string,
   where: string,
   params: unknown[],
   query: ResourceListQuery,
-): Promise<{ total: number; ids: string[] }> {
+  columns: string,
+): Promise<{ total: number; rows: T[] }> {
+  const page = `ARRAY(SELECT t.id FROM ${table} t WHERE ${where} ${pageOf(query, query.orderBy, 't.id')})`;
   const [[counted], rows] = await Promise.all([
     sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table} t WHERE ${where}`, params),
-    query.limit === 0
-      ? Promise.resolve([])
-      : sql.query<{ id: string }>(
-          `SELECT t.id FROM ${table} t WHERE ${where} ${pageOf(query, query.orderBy, 't.id')}`,
-          params,
-        ),
+    query.limit === 0 ? Promise.resolve([]) : sql.query<T>(rowsOf(table, columns, page), params),
   ]);
-  return { total: counted?.count ?? 0, ids: rows.map((row) => row.id) };
+  return { total: counted?.count ?? 0, rows };
+}
+
+/** The rows of a page, in the order of `ids` (a text[] expression): one primary-key probe each. */
+function rowsOf(table: string, columns: string, ids: string): string {
+  return `SELECT ${columns} FROM unnest(${ids}) WITH ORDINALITY AS page(page_id, page_n)
+    JOIN ${table} r ON r.id = page.page_id ORDER BY page.page_n`;
 }
 
 /** ORDER BY, LIMIT and OFFSET of a page, by `sortKey` (when sorted) then `id`. */
