@@ -23,15 +23,15 @@ describe('EventPageReadAhead', () => {
     expect(await readAhead.take('failed')).toBeNull();
   });
 
-  it('reads a page once however often it is asked to, and holds at most eight', async () => {
+  it('reads a page once however often it is asked to, and holds at most twelve', async () => {
     const readAhead = new EventPageReadAhead();
     const read = jest.fn(async () => page(1));
     readAhead.start('k', read);
     readAhead.start('k', read);
     expect(read).toHaveBeenCalledTimes(1);
     const later = jest.fn(async () => page(2));
-    for (let n = 0; n < 8; n += 1) readAhead.start(`other ${n}`, later);
-    expect(later).toHaveBeenCalledTimes(7);
+    for (let n = 0; n < 12; n += 1) readAhead.start(`other ${n}`, later);
+    expect(later).toHaveBeenCalledTimes(11);
   });
 
   it('tells pages apart by start, filter and length, not by the order of types', () => {

@@ -9,8 +9,8 @@ export interface RenderedPage {
   full: boolean;
 }
 
-// Enough for a few consumers catching up at once; each page is at most about 1 MB.
-const MAX_PAGES = 8;
+// Four consumers catching up at once, three pages ahead each; a page is at most about 1 MB.
+const MAX_PAGES = 12;
 // A consumer asks for the next page within milliseconds; one that does not has moved on.
 const KEEP_MS = 5_000;
 
