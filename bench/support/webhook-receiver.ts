@@ -1,43 +1,46 @@
-import { createServer, type Server } from 'node:http';
+import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
 
-/** A local webhook endpoint noting when each user's `dsync.user.created` arrived. */
+type ReceiverMessage = { port?: number | null; receipts?: [string, number][]; stopped?: boolean };
+
+/**
+ * A local webhook endpoint noting when each user's `dsync.user.created`
+ * arrived, on this process's `performance.now()` clock. The server runs in a
+ * child process (webhook-receiver-process.ts); receipts come back in batches.
+ */
 export class WebhookReceiver {
   readonly receivedAt = new Map<string, number>();
-  private server: Server | null = null;
+  private child: ChildProcess | null = null;
 
   async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const now = performance.now();
-        for (const username of createdUsernames(Buffer.concat(chunks).toString('utf8'))) {
-          if (!this.receivedAt.has(username)) this.receivedAt.set(username, now);
-        }
-        response.writeHead(200).end();
-      });
+    const child = fork(join(__dirname, 'webhook-receiver-process.js'), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const address = this.server.address();
-    if (!address || typeof address === 'string') throw new Error('webhook receiver has no port');
-    return `http://127.0.0.1:${address.port}/hook`;
+    this.child = child;
+    child.on('message', (message: ReceiverMessage) => this.record(message));
+    const port = await new Promise<number>((resolve, reject) => {
+      child.on('message', (message: ReceiverMessage) => {
+        if (message.port) resolve(message.port);
+        else if (message.port === null) reject(new Error('webhook receiver has no port'));
+      });
+      child.once('exit', (code) => reject(new Error(`webhook receiver exited (${code})`)));
+    });
+    return `http://127.0.0.1:${port}/hook`;
   }
 
+  /** Stops the server, once the receipts it still holds have come back. */
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.send({ stop: true });
+    });
   }
-}
 
-// One event per delivery, or a batch: either way, the created users' usernames.
-function createdUsernames(body: string): string[] {
-  try {
-    const parsed = JSON.parse(body) as unknown;
-    const events = (Array.isArray(parsed) ? parsed : [parsed]) as { type?: string; data?: { username?: string } }[];
-    return events
-      .filter((event) => event.type === 'dsync.user.created' && event.data?.username)
-      .map((event) => event.data!.username!);
-  } catch {
-    return [];
+  private record(message: ReceiverMessage): void {
+    for (const [username, epochMs] of message.receipts ?? []) {
+      if (!this.receivedAt.has(username)) this.receivedAt.set(username, epochMs - performance.timeOrigin);
+    }
   }
 }
