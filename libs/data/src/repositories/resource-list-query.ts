@@ -28,15 +28,32 @@ export async function listResources<T extends { id: string }>(
   query: ResourceListQuery,
   columns: string,
 ): Promise<{ total: number; rows: T[] }> {
-  // Users the IdP DELETEd in `deactivate` mode live on for consumers only.
-  const visible = table === 'directory_users' ? ' AND t.scim_deleted_at IS NULL' : '';
-  const where = `t.directory_id = $1${visible}${query.where ? ` AND ${query.where.sql}` : ''}`;
   const params = [directoryId, ...(query.where?.params ?? [])];
   const sql = sqlOf(db);
-  if (!query.where) return countAndPageSideBySide<T>(sql, table, where, params, query, columns);
+  if (!query.where) {
+    const where = `t.directory_id = $1${visibleUsers(table, 'IS NULL')}`;
+    return countAndPageSideBySide<T>(sql, table, where, params, query, columns);
+  }
+  const where = `t.directory_id = $1${visibleUsers(table, '(IS NULL) IS TRUE')} AND ${query.where.sql}`;
   const { total, ids } = await countAndPageOfMatches(sql, table, where, params, query);
   const rows = ids.length === 0 ? [] : await sql.query<T>(rowsOf(table, columns, '$1::text[]'), [ids]);
   return { total, rows };
+}
+
+/**
+ * Users the IdP DELETEd in `deactivate` mode live on for consumers only. A
+ * full listing says `scim_deleted_at IS NULL`, the predicate of the partial
+ * index it counts and pages on. A filtered one says the same thing as
+ * `(scim_deleted_at IS NULL) IS TRUE`, which that index does not match: while
+ * a directory is first filled there are no statistics, Postgres takes `IS
+ * NULL` to match 0.5% of rows, the partial index looks as cheap as the unique
+ * (directory_id, lower(user_name)) one, and it was chosen for `userName eq`
+ * lookups: a walk of the whole directory (3-5 ms at 3,000 users) instead of
+ * one probe (0.05 ms), most of Postgres's CPU in the Okta initial sync.
+ */
+function visibleUsers(table: string, test: 'IS NULL' | '(IS NULL) IS TRUE'): string {
+  if (table !== 'directory_users') return '';
+  return test === 'IS NULL' ? ' AND t.scim_deleted_at IS NULL' : ' AND (t.scim_deleted_at IS NULL) IS TRUE';
 }
 
 /**
