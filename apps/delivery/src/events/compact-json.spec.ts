@@ -24,7 +24,7 @@ describe('compactJson', () => {
 
   it('writes numbers as JavaScript does', () => {
     expect(
-      compactJson('[1.50, -0, 1000000000000000000000, 0.0000001, 12345678901234567890, 2e3]').toString('utf8'),
+      compactJson('[1.50, -0, 1000000000000000000000, 0.0000001, 12345678901234567890, 2.0e3]').toString('utf8'),
     ).toBe('[1.5,0,1e+21,1e-7,12345678901234567000,2000]');
   });
 
@@ -39,5 +39,9 @@ describe('compactJson', () => {
   it('handles a text larger than its scratch buffer', () => {
     const big = JSON.stringify({ s: 'x'.repeat(300 * 1024), n: [1, 2] }, null, 1);
     expect(compactJsonList('[', [big, '1'], ']').toString('utf8')).toBe(`[${JSON.stringify(JSON.parse(big))},1]`);
+  });
+
+  it('refuses a number JavaScript writes longer, which Postgres never sends', () => {
+    expect(() => compactJson('[1e5]')).toThrow('longer than the number');
   });
 });

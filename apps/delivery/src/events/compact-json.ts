@@ -6,12 +6,15 @@ const ZERO = 0x30;
 const NINE = 0x39;
 
 /**
- * Valid JSON text (as Postgres writes `jsonb`: `{"a": 1, "b": [2, 3]}`) as the
- * UTF-8 bytes of what `JSON.stringify(JSON.parse(text))` writes, without
- * building the objects: whitespace between tokens dropped, strings kept as they
- * are (Postgres escapes them as JSON.stringify does), numbers written as
- * JavaScript writes them (`1.50` as `1.5`, `1000000000000000000000` as `1e+21`).
- * Keys keep their order.
+ * JSON text as Postgres writes `jsonb` (`{"a": 1, "b": [2, 3]}`) as the UTF-8
+ * bytes JSON.stringify writes for it, without building the objects:
+ * whitespace between tokens dropped, strings kept as they are (Postgres
+ * escapes them as JSON.stringify does), numbers written as JavaScript writes
+ * them (`1.50` as `1.5`, `1000000000000000000000` as `1e+21`). Keys keep
+ * Postgres's order (by length, then bytes), where JavaScript would put
+ * integer-like keys first: the same JSON, not always the same bytes. Postgres
+ * writes no exponents, so no number grows; one that would (`1e5` as `100000`,
+ * text Postgres did not write) is refused rather than overrun the buffer.
  */
 export function compactJson(text: string): Buffer {
   return compactJsonList('', [text], '');
@@ -77,7 +80,11 @@ function compactInto(source: Buffer, out: Buffer, written: number): number {
 function writeNumber(source: Buffer, out: Buffer, start: number, end: number, to: number): number {
   const digitsFrom = source[start] === MINUS ? start + 1 : start;
   const plainInteger = end - digitsFrom <= 15 && isDigits(source, digitsFrom, end) && !isMinusZero(source, start, end);
-  if (!plainInteger) return out.write(String(Number(source.toString('latin1', start, end))), to, 'latin1');
+  if (!plainInteger) {
+    const written = String(Number(source.toString('latin1', start, end)));
+    if (written.length > end - start) throw new Error(`compactJson: ${written} is longer than the number it writes`);
+    return out.write(written, to, 'latin1');
+  }
   for (let at = start; at < end; at += 1) out[to + at - start] = source[at]!;
   return end - start;
 }

@@ -41,4 +41,18 @@ describe('EventPageReadAhead', () => {
     expect(pageKey(at(1), filter, 100)).not.toBe(pageKey(at(1), filter, 50));
     expect(pageKey(at(1), filter, 100)).not.toBe(pageKey(at(1), { ...filter, directoryId: 'd' }, 100));
   });
+
+  it('serves no page held past its time', async () => {
+    jest.useFakeTimers({ now: 0 });
+    try {
+      const readAhead = new EventPageReadAhead();
+      readAhead.start('k', async () => page(1));
+      expect(readAhead.peek('k')).not.toBeNull();
+      jest.setSystemTime(5_001);
+      expect(readAhead.peek('k')).toBeNull();
+      expect(await readAhead.take('k')).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -15,14 +15,16 @@ const MAX_PAGES = 12;
 const KEEP_MS = 5_000;
 
 /**
- * Reads the page after a full one while its consumer is still taking that one
- * in. A consumer catching up asks for page after page, each after the last
- * one's round trip; reading the next page meanwhile overlaps the database's
+ * Reads the pages after a full one while its consumer is still taking that
+ * one in. A consumer catching up asks for page after page, each after the last
+ * one's round trip; reading the next pages meanwhile overlaps the database's
  * share of the work with the consumer's. Only a full page is kept: below the
  * watermark the log never changes (docs/adr/0001-event-log-ordering.md), so a
- * full page read now is exactly what a read later returns, while a short page
- * could have grown. A read that fails (a cursor past retention) is dropped, and
- * the consumer's own read then answers as it would have.
+ * full page read now holds what a read later would, but for retention: a
+ * prune in the few seconds a page is held goes unseen, as if the consumer had
+ * asked those seconds earlier. A read that fails (a cursor past retention) is
+ * dropped, and the consumer's own read then answers as it would have. Held
+ * pages are bounded in number, not bytes: a page is at most `limit` events.
  */
 @Injectable()
 export class EventPageReadAhead {
@@ -44,7 +46,13 @@ export class EventPageReadAhead {
     const held = this.pages.get(key);
     if (!held) return null;
     this.pages.delete(key);
-    return held.page;
+    return held.expiresAt > Date.now() ? held.page : null;
+  }
+
+  /** The page held at `key`, still being read or read, without taking it. */
+  peek(key: string): Promise<RenderedPage | null> | null {
+    const held = this.pages.get(key);
+    return held && held.expiresAt > Date.now() ? held.page : null;
   }
 
   private dropExpired(): void {

@@ -58,7 +58,14 @@ export class EventsService {
   private readAheadAfter(page: RenderedPage, filter: EventFeedFilter, limit: number, depth: number): void {
     if (!page.full || depth > READ_AHEAD_PAGES) return;
     const { next } = page;
-    this.readAhead.start(pageKey(next, filter, limit), async () => {
+    const key = pageKey(next, filter, limit);
+    // Read ahead already (by the page before): the chain goes on from that page.
+    const held = this.readAhead.peek(key);
+    if (held) {
+      void held.then((ahead) => ahead && this.readAheadAfter(ahead, filter, limit, depth + 1));
+      return;
+    }
+    this.readAhead.start(key, async () => {
       const ahead = render(await this.read(next, filter, limit), limit);
       this.readAheadAfter(ahead, filter, limit, depth + 1);
       return ahead;
