@@ -6,6 +6,7 @@ export type { PortalSession, Role } from './generated/prisma/client';
 export { findMigrationsDir, migrate, type MigrateOptions } from './migrations/migrate';
 export { forgetPrismaDebugHistory } from './prisma-debug-history';
 export { PrismaService, type PrismaTransaction } from './prisma.service';
+export type { Database } from './repositories/repository-database';
 export { ApiKeysRepository } from './repositories/api-keys.repository';
 export { type AuditEntry, AuditLogRepository } from './repositories/audit-log.repository';
 export {

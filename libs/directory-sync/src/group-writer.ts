@@ -4,8 +4,7 @@ import {
   type DirectoryGroupFields,
   DirectoryGroupsRepository,
   EventLogRepository,
-  type PrismaTransaction,
-  type SqlRunner,
+  type Database,
 } from '@roster/data';
 import { groupChangeEvents, toDirectoryGroupObject } from '@roster/events';
 import { newId } from '@roster/ids';
@@ -15,7 +14,6 @@ import { MembershipWriter } from './membership-writer';
 import { withUniqueness } from './write-preconditions';
 
 /** The SCIM requests' plain pg transactions, or a Prisma one (the Google poller's). */
-type Transaction = SqlRunner | PrismaTransaction;
 
 /**
  * Stores groups and their memberships and appends the events of each change in
@@ -31,7 +29,7 @@ export class GroupWriter {
   ) {}
 
   async create(
-    tx: Transaction,
+    tx: Database,
     directory: DirectoryContext,
     resource: Record<string, unknown>,
     memberIds: readonly string[] = [],
@@ -54,7 +52,7 @@ export class GroupWriter {
 
   /** Stores a new resource and applies membership operations; unchanged parts are not rewritten. */
   async save(
-    tx: Transaction,
+    tx: Database,
     directory: DirectoryContext,
     before: DirectoryGroup,
     resource: Record<string, unknown>,
@@ -72,7 +70,7 @@ export class GroupWriter {
   }
 
   /** Every member leaves (one event each), then the group goes. */
-  async delete(tx: Transaction, directory: DirectoryContext, group: DirectoryGroup): Promise<void> {
+  async delete(tx: Database, directory: DirectoryContext, group: DirectoryGroup): Promise<void> {
     await this.membership.removeEveryone(tx, directory, group);
     await this.events.append(
       tx,

@@ -5,8 +5,7 @@ import {
   DirectoryUsersRepository,
   EventLogRepository,
   GroupMembershipsRepository,
-  type PrismaTransaction,
-  type SqlRunner,
+  type Database,
 } from '@roster/data';
 import { type DirectoryGroupObject, membershipEvent, type NewEvent, toDirectoryGroupObject } from '@roster/events';
 import { type MembershipOperation, ScimError } from '@roster/scim';
@@ -16,7 +15,6 @@ import { normalizedUser } from './normalized-objects';
 type MembershipChange = { kind: 'added' | 'removed'; userId: string };
 
 /** The SCIM requests' plain pg transactions, or a Prisma one (the Google poller's). */
-type Transaction = SqlRunner | PrismaTransaction;
 
 // Events for big membership changes are built and appended a slice at a time.
 const SLICE = 1000;
@@ -37,7 +35,7 @@ export class MembershipWriter {
 
   /** @returns whether any membership changed. @throws ScimError 400 for members that are not users of the directory. */
   async apply(
-    tx: Transaction,
+    tx: Database,
     directory: DirectoryContext,
     group: DirectoryGroup,
     operations: readonly MembershipOperation[],
@@ -49,7 +47,7 @@ export class MembershipWriter {
   }
 
   /** Removes every member of a group about to be deleted, with their events. */
-  async removeEveryone(tx: Transaction, directory: DirectoryContext, group: DirectoryGroup): Promise<void> {
+  async removeEveryone(tx: Database, directory: DirectoryContext, group: DirectoryGroup): Promise<void> {
     const removed = await this.memberships.removeAllExcept(tx, group.id, []);
     await this.appendEvents(
       tx,
@@ -60,7 +58,7 @@ export class MembershipWriter {
   }
 
   private async applyOne(
-    tx: Transaction,
+    tx: Database,
     directory: DirectoryContext,
     group: DirectoryGroup,
     operation: MembershipOperation,
@@ -89,7 +87,7 @@ export class MembershipWriter {
    * modelled (no IdP we serve pushes them) and are skipped; anything else is
    * the client's mistake, reported rather than silently dropped.
    */
-  private async memberUsers(tx: Transaction, directory: DirectoryContext, ids: readonly string[]): Promise<string[]> {
+  private async memberUsers(tx: Database, directory: DirectoryContext, ids: readonly string[]): Promise<string[]> {
     const users = await this.users.existing(tx, directory.id, ids);
     const missing = ids.filter((id) => !users.has(id));
     if (missing.length > 0) {
@@ -103,7 +101,7 @@ export class MembershipWriter {
   }
 
   private async appendEvents(
-    tx: Transaction,
+    tx: Database,
     directory: DirectoryContext,
     group: DirectoryGroupObject,
     changes: readonly MembershipChange[],

@@ -5,8 +5,7 @@ import {
   DirectoryUsersRepository,
   EventLogRepository,
   GroupMembershipsRepository,
-  type PrismaTransaction,
-  type SqlRunner,
+  type Database,
 } from '@roster/data';
 import { toDirectoryGroupObject, userChangeEvents } from '@roster/events';
 import { newId } from '@roster/ids';
@@ -18,7 +17,6 @@ import { userNameTaken, withUniqueness } from './write-preconditions';
 import { failed, succeeded, type WriteOutcome } from './write-outcome';
 
 /** The SCIM requests' plain pg transactions, or a Prisma one (the Google poller's). */
-type Transaction = SqlRunner | PrismaTransaction;
 
 /**
  * Stores users and appends the events of each change in the same transaction.
@@ -34,11 +32,7 @@ export class UserWriter {
   ) {}
 
   /** A new user; or, in `deactivate` mode, the same directory user again if the IdP had DELETEd it. */
-  async create(
-    tx: Transaction,
-    directory: DirectoryContext,
-    resource: Record<string, unknown>,
-  ): Promise<DirectoryUser> {
+  async create(tx: Database, directory: DirectoryContext, resource: Record<string, unknown>): Promise<DirectoryUser> {
     const [user] = await this.createMany(tx, directory, [resource]);
     return user!;
   }
@@ -50,7 +44,7 @@ export class UserWriter {
    * a userName the IdP had DELETEd in `deactivate` mode revives that user.
    */
   async createEach(
-    tx: Transaction,
+    tx: Database,
     directory: DirectoryContext,
     resources: readonly Record<string, unknown>[],
   ): Promise<WriteOutcome<DirectoryUser>[]> {
@@ -96,7 +90,7 @@ export class UserWriter {
 
   /** As `createEach`, all or nothing: the first failure is thrown. */
   async createMany(
-    tx: Transaction,
+    tx: Database,
     directory: DirectoryContext,
     resources: readonly Record<string, unknown>[],
   ): Promise<DirectoryUser[]> {
@@ -108,7 +102,7 @@ export class UserWriter {
 
   /** Stores a new resource for an existing user; a write that changes nothing is not stored at all. */
   async save(
-    tx: Transaction,
+    tx: Database,
     directory: DirectoryContext,
     before: DirectoryUser,
     resource: Record<string, unknown>,
@@ -124,7 +118,7 @@ export class UserWriter {
    * kept as inactive, exactly as after `active: false`, while its SCIM resource
    * is gone; a user already inactive is deleted.
    */
-  async delete(tx: Transaction, directory: DirectoryContext, user: DirectoryUser): Promise<void> {
+  async delete(tx: Database, directory: DirectoryContext, user: DirectoryUser): Promise<void> {
     if (directory.deprovisioning === 'deactivate' && user.state === 'active') {
       const fields = userFields({ ...(user.attributes as Record<string, unknown>), active: false }, 'deactivate', user);
       await this.write(tx, directory, user, { ...fields, scimDeletedAt: new Date() });
@@ -135,7 +129,7 @@ export class UserWriter {
   }
 
   private async write(
-    tx: Transaction,
+    tx: Database,
     directory: DirectoryContext,
     before: DirectoryUser,
     fields: DirectoryUserFields & { scimDeletedAt?: Date | null },
@@ -146,7 +140,7 @@ export class UserWriter {
   }
 
   private async appendEvents(
-    tx: Transaction,
+    tx: Database,
     directory: DirectoryContext,
     before: DirectoryUser | null,
     after: DirectoryUser | null,
