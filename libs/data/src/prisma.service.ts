@@ -21,7 +21,10 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
       // No JIT: every statement of these apps is short, but Postgres decides
       // to compile by estimated cost, and an estimate inflated by missing
       // statistics (group_memberships while a big group is first filled) had
-      // a 5 ms statement spend 100 ms compiling.
+      // a 5 ms statement spend 100 ms compiling. An `options` parameter in
+      // DATABASE_URL replaces this one (pg reads the URL last): add
+      // `-c jit=off` to it there. Behind PgBouncer, list `options` in its
+      // ignore_startup_parameters and turn JIT off for the role instead.
       options: '-c jit=off',
     });
     // An idle connection dying (Postgres restarted) is dropped by the pool and

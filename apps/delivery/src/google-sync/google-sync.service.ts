@@ -104,6 +104,8 @@ export class GoogleSyncService {
       changed.users_updated += changes.update.length;
       Object.assign(counts, changed);
       await this.applier.applyUsers(context, changes, between);
+      // An unchanged page writes nothing, so applyUsers renews nothing: a long re-sync renews here.
+      await between();
     }
     Object.assign(counts, changed);
     await this.applier.applyGroups(context, groups, between);
